@@ -1,0 +1,13 @@
+// Public surface of the pure core. The CLI, the VS Code adapter, tests and benchmarks import
+// from here only.
+export * from './types';
+export { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
+export type { AnalyzeOptions, AnalysisResult, Config } from './engine';
+export { classify } from './classify';
+export { RULES, ALL_META, metaOf, docsPageOf, RETIRED_IDS, REDIRECTS } from './registry';
+export { docsUrl } from './docs';
+export { mask, redact } from './mask';
+export { suppressionEdit, SUPPRESS_WORD } from './suppress';
+export { LineIndex } from './positions';
+export { applyEdits } from './fix/apply';
+export { VERSION } from './version';

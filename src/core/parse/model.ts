@@ -1,0 +1,210 @@
+// One tree model for every syntax: maps, sequences and scalars with exact source ranges.
+// Parsers (yaml.ts, json.ts, dotenv.ts, ...) build it; rules only read it.
+import type { Syntax, TextRange } from '../types';
+
+export type Node = MapNode | SeqNode | ScalarNode;
+export type PathSegment = string | number;
+
+interface NodeBase extends TextRange {
+  /** Set by `linkParents`; undefined for a document root. */
+  parent?: MapNode | SeqNode;
+}
+
+export interface MapNode extends NodeBase {
+  kind: 'map';
+  pairs: Pair[];
+}
+
+export interface SeqNode extends NodeBase {
+  kind: 'seq';
+  items: Node[];
+}
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'raw';
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  /** The value as the consumer of the file sees it (quotes removed, escapes decoded). */
+  value: string;
+  /** What the value is in its syntax: YAML and JSON tell numbers, booleans and null from strings. */
+  type: 'string' | 'number' | 'boolean' | 'null';
+  style: ScalarStyle;
+  /** A YAML tag such as `!Ref` or `!Sub`, when present. */
+  tag?: string;
+  /** True for a YAML alias (`*name`): the value lives elsewhere. */
+  alias?: boolean;
+}
+
+export interface Pair extends TextRange {
+  key: ScalarNode;
+  /** Null when the key has no value (`key:` in YAML). */
+  value: Node | null;
+  parent?: MapNode;
+}
+
+export interface Comment extends TextRange {
+  /** Text after the comment marker. */
+  text: string;
+}
+
+/** One document of a file: YAML files may hold several. */
+export interface ParsedDocument {
+  root: Node | null;
+  /** Offset range of this document inside the file. */
+  range: TextRange;
+  /** Parse errors of this document; what did parse is still analysed. */
+  errors: ParseError[];
+}
+
+export interface ParseError extends TextRange {
+  message: string;
+}
+
+export interface ParsedFile {
+  syntax: Syntax;
+  text: string;
+  documents: ParsedDocument[];
+  comments: Comment[];
+  /**
+   * Shell command lines the syntax itself knows about (a Dockerfile's RUN), with the offset of each.
+   * YAML and JSON files expose scripts as scalars instead; rules find them by key.
+   */
+  commands: RawCommand[];
+}
+
+export interface RawCommand extends TextRange {
+  /** The command text exactly as in the file (line continuations kept). */
+  text: string;
+}
+
+/** Fills in `parent` links so rules can walk upwards. */
+export function linkParents(node: Node | null, parent?: MapNode | SeqNode): void {
+  if (!node) return;
+  node.parent = parent;
+  if (node.kind === 'map') {
+    for (const pair of node.pairs) {
+      pair.parent = node;
+      pair.key.parent = node;
+      linkParents(pair.value, node);
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) linkParents(item, node);
+  }
+}
+
+/** The pair of `map` whose key equals `key` (first one; duplicates are reported by parsers). */
+export function getPair(map: Node | null | undefined, key: string): Pair | undefined {
+  if (!map || map.kind !== 'map') return undefined;
+  return map.pairs.find((p) => p.key.value === key);
+}
+
+export function get(map: Node | null | undefined, key: string): Node | null | undefined {
+  return getPair(map, key)?.value;
+}
+
+/** Follows a path of keys and indices; undefined as soon as a step is missing. */
+export function getPath(node: Node | null | undefined, path: PathSegment[]): Node | null | undefined {
+  let cur: Node | null | undefined = node;
+  for (const seg of path) {
+    if (!cur) return undefined;
+    if (typeof seg === 'number') cur = cur.kind === 'seq' ? cur.items[seg] : undefined;
+    else cur = get(cur, seg);
+  }
+  return cur;
+}
+
+/** The string value of a scalar node, or undefined for anything else. */
+export function str(node: Node | null | undefined): string | undefined {
+  return node && node.kind === 'scalar' ? node.value : undefined;
+}
+
+export function isMap(node: Node | null | undefined): node is MapNode {
+  return !!node && node.kind === 'map';
+}
+export function isSeq(node: Node | null | undefined): node is SeqNode {
+  return !!node && node.kind === 'seq';
+}
+export function isScalar(node: Node | null | undefined): node is ScalarNode {
+  return !!node && node.kind === 'scalar';
+}
+
+/** The key path from the document root to `node`, computed by walking parent links. */
+export function pathOf(node: Node): PathSegment[] {
+  const path: PathSegment[] = [];
+  let cur: Node = node;
+  while (cur.parent) {
+    const parent: MapNode | SeqNode = cur.parent;
+    if (parent.kind === 'seq') {
+      path.push(parent.items.indexOf(cur));
+    } else {
+      const pair = parent.pairs.find((p) => p.value === cur || p.key === cur);
+      path.push(pair ? pair.key.value : '?');
+    }
+    cur = parent;
+  }
+  return path.reverse();
+}
+
+/** The key under which `node` sits in its parent map, if it sits in one. */
+export function keyOf(node: Node): string | undefined {
+  const parent = node.parent;
+  if (!parent || parent.kind !== 'map') return undefined;
+  return parent.pairs.find((p) => p.value === node)?.key.value;
+}
+
+/** Items of a sequence, or the single node itself, so rules can accept both spellings. */
+export function items(node: Node | null | undefined): Node[] {
+  if (!node) return [];
+  return node.kind === 'seq' ? node.items : [node];
+}
+
+/**
+ * Maps a [from, to) slice of a scalar's decoded value back to source offsets.
+ * Walks value and source together: equal characters map one to one; escapes, quote doubling,
+ * indentation and line folding in the source are stepped over. Falls back to the whole scalar
+ * when the two cannot be aligned, so a range is always inside the node.
+ */
+export function sourceRange(text: string, node: ScalarNode, from: number, to: number): TextRange {
+  if (node.alias || from >= to) return { start: node.start, end: node.end };
+  const value = node.value;
+  let s = node.start;
+  // Skip an opening quote or a block header line (`|`, `>-`, ...).
+  if (node.style === 'single' || node.style === 'double') s++;
+  else if (node.style === 'block') {
+    const nl = text.indexOf('\n', s);
+    if (nl < 0 || nl >= node.end) return { start: node.start, end: node.end };
+    s = nl + 1;
+  }
+  let start = -1;
+  let v = 0;
+  while (v < to && s < node.end) {
+    if (v === from) start = s;
+    const vc = value.charCodeAt(v);
+    const sc = text.charCodeAt(s);
+    if (sc === vc) {
+      s++;
+      v++;
+    } else if (sc === 92 /* \ */ && (node.style === 'double' || node.style === 'raw')) {
+      s += escapeLength(text, s);
+      v++;
+    } else if (sc === 39 /* ' */ && node.style === 'single') {
+      s++; // '' stands for one quote
+    } else if (sc === 32 || sc === 9 || sc === 10 || sc === 13) {
+      // Indentation or folding: a folded line break becomes a space in the value.
+      if (vc === 32 && (sc === 10 || sc === 13)) v++;
+      s++;
+    } else {
+      return { start: node.start, end: node.end };
+    }
+  }
+  if (v < to || start < 0) return { start: node.start, end: node.end };
+  return { start, end: s };
+}
+
+function escapeLength(text: string, at: number): number {
+  const c = text[at + 1];
+  if (c === 'u') return 6;
+  if (c === 'x') return 4;
+  if (c === 'U') return 10;
+  return 2;
+}

@@ -1,0 +1,71 @@
+// Quick fixes for Plainsight diagnostics: the finding's own fixes, "ignore on this line" and
+// "show rule documentation"; plus source.fixAll.plainsight, which applies safe fixes only.
+import * as vscode from 'vscode';
+import { docsPageOf, docsUrl, suppressionEdit, type Finding } from '../core/index';
+import type { AnalysisController } from './analysis';
+import { ruleIdOf, toWorkspaceEdit } from './convert';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('plainsight');
+
+export class PlainsightCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly analysis: AnalysisController) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const ruleId = ruleIdOf(diagnostic);
+      if (!ruleId) continue;
+      const finding = this.analysis.findingFor(document, diagnostic);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, fix.edits);
+        action.diagnostics = [diagnostic];
+        // Only behaviour-preserving fixes may be preferred (applied by "auto fix").
+        action.isPreferred = fix.disposition === 'safe';
+        actions.push(action);
+      }
+      const ignore = this.ignoreAction(document, finding, diagnostic);
+      if (ignore) actions.push(ignore);
+      const docs = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
+      docs.command = { command: 'vscode.open', title: 'Open documentation', arguments: [vscode.Uri.parse(docsUrl(ruleId, docsPageOf(ruleId)))] };
+      docs.diagnostics = [diagnostic];
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  private ignoreAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+    const result = this.analysis.resultFor(document);
+    if (!result) return undefined;
+    const strictJson = result.syntax === 'json' && !['jsonc'].includes(document.languageId) && result.kind !== 'vscode-settings';
+    const edit = suppressionEdit(document.getText(), result.lines, finding, result.kind, strictJson);
+    if (!edit) return undefined;
+    const action = new vscode.CodeAction(`Ignore ${finding.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
+    action.edit = toWorkspaceEdit(document, [edit]);
+    action.diagnostics = [diagnostic];
+    return action;
+  }
+
+  private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
+    const result = this.analysis.resultFor(document);
+    if (!result) return [];
+    const edits = [];
+    let lastEnd = -1;
+    for (const f of result.findings) {
+      const fix = f.fixes.find((x) => x.disposition === 'safe');
+      if (!fix) continue;
+      const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+      if (sorted.length === 0 || sorted[0].start < lastEnd) continue; // overlapping: next run picks it up
+      edits.push(...sorted);
+      lastEnd = sorted[sorted.length - 1].end;
+    }
+    if (edits.length === 0) return [];
+    const action = new vscode.CodeAction('Fix all safe Plainsight findings', FIX_ALL_KIND);
+    action.edit = toWorkspaceEdit(document, edits);
+    return [action];
+  }
+}
