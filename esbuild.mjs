@@ -17,6 +17,9 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's default (UMD) entry loads its parts with a dynamic require esbuild cannot follow;
+  // its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const testEntries = readdirSync('test/integration/suite', { withFileTypes: true })

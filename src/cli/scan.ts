@@ -1,0 +1,101 @@
+// `plainsight scan`: collect files, read them (bounded concurrency), analyse each with the core,
+// render the report, and turn the findings into an exit code.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze, DEFAULT_MAX_FILE_SIZE, classify, type Config, type Severity } from '../core/index';
+import { formatText, summaryLine, toJson, toSarif, type ScanReport, type ScannedFile } from '../core/output/index';
+import { stringFlag, type ParsedArgs } from './args';
+import type { Command } from './command';
+import { loadConfig } from './config';
+import { EXIT, UsageError, wantsColor, type CliIO } from './io';
+import { mapLimit } from './pool';
+import { readForAnalysis } from './read';
+import { collectTargets, displayPath } from './walk';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+/** Files read at the same time: hides disk latency, stays far below descriptor limits. */
+const READ_CONCURRENCY = 32;
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'Scan files and directories (default: .) and report findings',
+  help: `Usage: plainsight scan [paths...] [options]
+
+Scans the given files and directories (default: the current directory). Directories are walked
+recursively, skipping .git, node_modules and everything .gitignore excludes, and only config-like
+files are analysed (YAML, JSON, .env, .npmrc, .pypirc, .netrc, .git-credentials, INI/CFG/properties,
+Dockerfiles, Terraform/HCL, *.code-workspace; not lockfiles). Files named explicitly are analysed
+whatever their type. Secret values are always masked in the output.
+
+Options:
+  -f, --format FORMAT    text (default), json or sarif (SARIF 2.1.0, for code scanning)
+  -o, --output FILE      write the report to FILE; only a summary line goes to stderr
+      --fail-on LEVEL    exit 1 when a finding is at or above LEVEL: info (default, any
+                         finding fails), warning, error, or none (never fail)
+      --config FILE      settings as JSON: rules, privateHostSeverity, allowedHosts,
+                         allowedValues, maxFileSize (flat, or .vscode/settings.json style)
+  -h, --help             show this help
+
+Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or I/O error.`,
+  flags: {
+    format: { value: true, short: 'f', choices: FORMATS },
+    output: { value: true, short: 'o' },
+    'fail-on': { value: true, choices: FAIL_ON },
+    config: { value: true },
+  },
+  run: runScan,
+};
+
+async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = (stringFlag(args, 'format') ?? 'text') as Format;
+  const failOn = (stringFlag(args, 'fail-on') ?? 'info') as FailOn;
+  const output = stringFlag(args, 'output');
+  const note = (message: string) => io.stderr(`plainsight: ${message}\n`);
+  const configFile = stringFlag(args, 'config');
+  const config = configFile ? await loadConfig(configFile, io.cwd, note) : undefined;
+
+  const targets = await collectTargets(args.positionals.length ? args.positionals : ['.'], io.cwd, note);
+  const shown = targets.map((t) => ({ ...t, path: displayPath(t.absolute, io.cwd) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const maxChars = config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const files = await mapLimit(shown, READ_CONCURRENCY, (t) => scanFile(t.absolute, t.path, t.gitIgnored, maxChars, config));
+  for (const file of files) if (file.skipped) note(`${file.path}: ${file.skipped}`);
+
+  const report: ScanReport = { files };
+  const rendered = render(report, format, io, output === undefined);
+  if (output !== undefined) {
+    try {
+      await writeFile(resolve(io.cwd, output), rendered);
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`, 'scan');
+    }
+  } else {
+    io.stdout(rendered);
+  }
+  // The text report carries its own summary; other formats and files get one on stderr for CI logs.
+  if (output !== undefined || format !== 'text') io.stderr(`${summaryLine(report)}\n`);
+  return failOn !== 'none' && files.some((f) => f.findings.some((x) => RANK[x.severity] >= RANK[failOn])) ? EXIT.findings : EXIT.ok;
+}
+
+async function scanFile(absolute: string, path: string, gitIgnored: boolean, maxChars: number, config: Config | undefined): Promise<ScannedFile> {
+  const read = await readForAnalysis(absolute, maxChars);
+  if ('skipped' in read) return { path, kind: classify(path, '').kind, skipped: read.skipped, findings: [] };
+  const result = analyze(read.text, { path, gitIgnored, config });
+  // Keep only what reports need; the text, parse tree and line index are dropped here.
+  return result.skipped ? { path, kind: result.kind, skipped: result.skipped, findings: [] } : { path, kind: result.kind, findings: result.findings };
+}
+
+function render(report: ScanReport, format: Format, io: CliIO, toTerminal: boolean): string {
+  if (format === 'json') return `${JSON.stringify(toJson(report), null, 2)}\n`;
+  if (format === 'sarif') return `${JSON.stringify(toSarif(report, { rootUri: directoryUri(io.cwd) }), null, 2)}\n`;
+  return formatText(report, { color: toTerminal && wantsColor(io) });
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
