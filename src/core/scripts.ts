@@ -6,7 +6,25 @@ import { tokenizeShell, wordSubRange } from './shell/tokenize';
 import type { ShellCommand, ShellWord } from './shell/tokenize';
 
 /** Keys whose string value is a shell script, in every YAML/JSON kind. */
-const SCRIPT_KEYS = new Set(['run', 'script', 'before_script', 'after_script', 'shell', 'cmd', 'command', 'entrypoint', 'args', 'test', 'inline']);
+const SCRIPT_KEYS = new Set([
+  'run',
+  'script',
+  'before_script',
+  'after_script',
+  'shell',
+  'cmd',
+  'command',
+  'entrypoint',
+  'args',
+  'test',
+  'inline',
+  // Ansible modules by their fully qualified names.
+  'ansible.builtin.shell',
+  'ansible.builtin.command',
+  'ansible.builtin.raw',
+  'ansible.legacy.shell',
+  'ansible.legacy.command',
+]);
 
 /** Keys whose sequence value is one argv (exec form). */
 const ARGV_KEYS = new Set(['command', 'entrypoint', 'args', 'test', 'cmd']);

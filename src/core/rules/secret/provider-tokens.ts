@@ -1,0 +1,86 @@
+// secret/<provider-format>: tokens whose format a provider documents (GitHub, Stripe, Slack, ...).
+// One rule scans the raw text once for every catalog entry, with a keyword prefilter per entry;
+// each entry reports under its own id, so users can turn entries off one by one.
+import type { Rule, RuleContext } from '../../rule';
+import type { RuleMeta } from '../../types';
+import { TOKEN_FORMATS } from './catalog/providers';
+import type { TokenFormat } from './catalog/format';
+import { entropy, isPlaceholder } from './values';
+import { dotenvExposureAllows } from './exposure';
+import { KeywordSet } from '../../keywords';
+
+interface Compiled {
+  format: TokenFormat;
+  re: RegExp;
+  meta: RuleMeta;
+}
+
+const COMPILED: Compiled[] = TOKEN_FORMATS.map((format) => ({
+  format,
+  re: new RegExp(format.pattern.source, format.pattern.flags.replace(/[gy]/g, '') + 'g'),
+  meta: {
+    id: `secret/${format.id}`,
+    category: 'secret',
+    title: `${format.provider} ${format.name}`,
+    defaultSeverity: format.publishable ? 'info' : (format.severity ?? 'error'),
+    confidence: 'high',
+    explanation: `A ${format.provider} ${format.name} is written into the file. Anyone who can read the file (or its git history) can use it. Move it to a secret store or an environment variable, and rotate it: once committed, a token must be treated as exposed.`,
+    fixable: true,
+  },
+}));
+
+const WORD = /[A-Za-z0-9]/;
+/** Every catalog keyword, found in one pass over the text (instead of one scan per keyword). */
+const KEYWORDS = new KeywordSet(COMPILED.flatMap((c) => c.format.keywords));
+
+export const providerTokens: Rule = {
+  meta: {
+    id: 'secret/provider-tokens',
+    category: 'secret',
+    title: 'Provider token with a documented format',
+    defaultSeverity: 'error',
+    confidence: 'high',
+    explanation:
+      'Finds access tokens and API keys by the formats their providers document: distinctive prefixes, lengths and checksums. A distinctive prefix is enough to report; format checks only raise confidence. Each format reports under its own id (`secret/github-pat-classic`, `secret/stripe-secret-key`, ...) so it can be configured on its own.',
+    fixable: true,
+  },
+  catalog: COMPILED.map((c) => c.meta),
+  visitText(ctx: RuleContext) {
+    if (!dotenvExposureAllows(ctx.file)) return;
+    const text = ctx.file.text;
+    const found = KEYWORDS.foundIn(text.toLowerCase());
+    if (found.size === 0) return;
+    for (const { format, re, meta } of COMPILED) {
+      if (!format.keywords.some((k) => found.has(k))) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].length;
+        if ((start > 0 && WORD.test(text[start - 1]) && WORD.test(m[0][0])) || (end < text.length && WORD.test(text[end]) && WORD.test(m[0][m[0].length - 1]))) continue;
+        if (format.minEntropy !== undefined && entropy(m[0]) < format.minEntropy) continue;
+        if (isPlaceholder(m[0])) continue;
+        if (ctx.file.options.allowedValues.includes(m[0])) continue;
+        const valid = format.validate ? safe(() => format.validate!(m![0])) : undefined;
+        ctx.report({
+          ruleId: meta.id,
+          start,
+          end,
+          message: `${format.provider} ${format.name} is hardcoded here. Move it to a secret store and rotate it.`,
+          confidence: valid === false ? 'medium' : 'high',
+        });
+      }
+    }
+  },
+};
+
+function safe(f: () => boolean): boolean | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,127 @@
+// transport/cleartext-url: http, ws, ftp and other cleartext schemes to hosts that are not local,
+// in values, connection strings, shell commands and Dockerfile ADD sources.
+import type { Rule, RuleContext, UrlHit } from '../../rule';
+import type { Confidence, Fix, Severity } from '../../types';
+import { findUrls, isTemplatedHost } from '../../urls';
+import { weighHost } from './hosts';
+import { isIdentifierHost, isIdentifierKey, isAfterIdentifierSyntax, isLinkForPeople } from './identifiers';
+
+/** Cleartext scheme → its TLS counterpart (undefined: no drop-in secure scheme). */
+const SECURE_SCHEME = new Map<string, string | undefined>([
+  ['http', 'https'],
+  ['ws', 'wss'],
+  ['ftp', 'ftps'],
+  ['telnet', undefined],
+  ['git', 'https'],
+  ['ldap', 'ldaps'],
+  ['amqp', 'amqps'],
+  ['mqtt', 'mqtts'],
+  ['redis', 'rediss'],
+  ['smtp', 'smtps'],
+  ['imap', 'imaps'],
+  ['pop3', 'pop3s'],
+  ['nats', 'tls'],
+  // MongoDB keeps its scheme and turns TLS on with a query option.
+  ['mongodb', undefined],
+]);
+
+/** Listen addresses, not destinations: `http://+:80`, `http://*:8080`, `http://0.0.0.0:3000`. */
+const BIND_ALL = new Set(['+', '*', '0.0.0.0', '::', '[::]']);
+
+/** A query option that asks for TLS on a scheme that has none by itself (`mongodb://h/?tls=true`). */
+const TLS_OPTION = /[?&;](?:tls|ssl|secure|starttls|usetls|requiretls)=(?:true|1|yes|required|always)(?:[&;#]|$)/i;
+
+/** Proxies are addressed over http even for HTTPS traffic, which they tunnel (CONNECT). */
+const PROXY_SETTING_BEFORE = /(?:proxy(?:_?url)?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?|(?:^|[ \t])(?:--proxy|-x|--https?-proxy)(?:[ \t]{1,4}|=)["']?)$/i;
+
+/** A literal host name or IPv4 address (IPv6 hosts contain `:` and are checked by the URL parser). */
+const HOST_SYNTAX = /^[a-z0-9._~%-]{1,253}$/;
+
+/** Hosts reserved for documentation and tests (RFC 2606, RFC 6761). */
+const PLACEHOLDER_HOST = /(?:^|\.)example\.(?:com|net|org)$|\.(?:example|test|invalid)$|^example$/;
+
+export const cleartextUrl: Rule = {
+  meta: {
+    id: 'transport/cleartext-url',
+    category: 'transport',
+    title: 'Cleartext endpoint (http, ws, ftp, ...) to a non-local host',
+    defaultSeverity: 'warning',
+    confidence: 'high',
+    explanation:
+      'The file connects to a host that is not on this machine over a scheme without TLS (`http://`, `ws://`, `ftp://`, `git://`, `redis://`, `mongodb://` without `tls=true`, ...). Anyone on the network path can read and change the traffic, including tokens and credentials sent with it, and can serve tampered downloads. Use the TLS scheme (`https://`, `wss://`, `rediss://`, ...). Loopback addresses are never reported; private addresses and single-label service names (`http://backend:3000` between compose services) are reported at a lower severity, which the `privateHostSeverity` setting controls. Identifiers that are not endpoints (`$schema`, `xmlns`, license and documentation links) are skipped.',
+    fixable: true,
+  },
+  keywords: ['://'],
+  visitUrl(ctx, hit) {
+    check(ctx, hit);
+  },
+  visitText(ctx) {
+    // Dockerfile `ADD http://...` downloads at build time; the parser keeps only RUN, ENV and ARG.
+    if (ctx.file.kind !== 'dockerfile') return;
+    const text = ctx.file.text;
+    let at = 0;
+    while (at < text.length) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const line = text.slice(at, end);
+      if (/^[ \t]*ADD[ \t]/i.test(line)) {
+        for (const m of findUrls(line)) check(ctx, { start: at + m.from, end: at + m.to, url: m.url, scheme: m.scheme, host: m.host, port: m.port, userinfo: m.userinfo, inCommand: true });
+      }
+      at = end + 1;
+    }
+  },
+};
+
+function check(ctx: RuleContext, hit: UrlHit): void {
+  if (!SECURE_SCHEME.has(hit.scheme)) return;
+  const host = hit.host;
+  // `;` separates listen URLs (`http://+:80;http://*:81`), so the host may run into the next one.
+  if (isTemplatedHost(host) || BIND_ALL.has(host) || BIND_ALL.has(host.split(/[:;]/)[0])) return;
+  // Regular expressions and other text that only looks like a URL: no host could be that.
+  if (!HOST_SYNTAX.test(host.split(/[:;]/)[0]) && !host.includes(':')) return;
+  if (hit.scheme !== 'http' && hit.scheme !== 'ws' && TLS_OPTION.test(hit.url)) return;
+  if (isNotAnEndpoint(ctx, hit)) return;
+  const weight = weighHost(ctx, host);
+  if (weight.skip) return;
+
+  let severity: Severity | undefined = weight.severity;
+  let confidence: Confidence | undefined;
+  let where = weight.private ? ' (private or internal host)' : '';
+  if (!weight.private && PLACEHOLDER_HOST.test(host)) {
+    // A template's placeholder host: the scheme stays when the real host is filled in.
+    severity = 'info';
+    confidence = 'low';
+    where = ' (placeholder host)';
+  }
+  const secure = SECURE_SCHEME.get(hit.scheme);
+  ctx.report({
+    start: hit.start,
+    end: hit.end,
+    path: hit.path,
+    severity,
+    confidence,
+    message: `Cleartext ${hit.scheme}:// to ${host}${where}: traffic can be read and changed on the way.${secure ? ` Use ${secure}://.` : hit.scheme === 'mongodb' ? ' Add tls=true.' : ''}`,
+    fixes: fixesFor(ctx, hit, secure),
+  });
+}
+
+function isNotAnEndpoint(ctx: RuleContext, hit: UrlHit): boolean {
+  if (hit.key && isIdentifierKey(hit.key)) return true;
+  const hostAndPath = hit.url.replace(/^[^:]{1,30}:\/\//, '').split(/[?#]/)[0].toLowerCase();
+  if (isIdentifierHost(hit.host, hostAndPath)) return true;
+  const fileName = ctx.file.path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  if (isLinkForPeople(ctx.file.kind, fileName, hit.path)) return true;
+  if (hit.key && /proxy/i.test(hit.key) && !/proxy_?pass/i.test(hit.key)) return true;
+  const before = ctx.file.text.slice(Math.max(0, hit.start - 300), hit.start);
+  return isAfterIdentifierSyntax(before) || PROXY_SETTING_BEFORE.test(before);
+}
+
+function fixesFor(ctx: RuleContext, hit: UrlHit, secure: string | undefined): Fix[] {
+  if (secure) {
+    return [{ title: `Use ${secure}:// (unsafe: the server must accept TLS)`, disposition: 'unsafe', edits: [{ start: hit.start, end: hit.start + hit.scheme.length, newText: secure }] }];
+  }
+  if (hit.scheme !== 'mongodb' || hit.url.includes('#') || ctx.file.text.slice(hit.start, hit.end) !== hit.url) return [];
+  const rest = hit.url.slice(hit.url.indexOf('://') + 3);
+  const option = hit.url.includes('?') ? '&tls=true' : rest.includes('/') ? '?tls=true' : '/?tls=true';
+  return [{ title: 'Add tls=true (unsafe: the server must accept TLS)', disposition: 'unsafe', edits: [{ start: hit.end, end: hit.end, newText: option }] }];
+}

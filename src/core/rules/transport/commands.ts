@@ -1,0 +1,130 @@
+// Simple commands as the transport rules want them: wrappers such as `sudo` and `env` peeled off,
+// and the scripts inside `sh -c "..."` and `$(...)` tokenized too, each word with a function that
+// maps a slice of its value back to the analysed text.
+import type { CommandHit } from '../../rule';
+import type { TextRange } from '../../types';
+import { tokenizeShell, wordSubRange } from '../../shell/tokenize';
+import type { ShellWord } from '../../shell/tokenize';
+
+export interface Word {
+  value: string;
+  /** Source range of value[from, to) (the whole word, quotes included, when omitted). */
+  range(from?: number, to?: number): TextRange;
+}
+
+export interface SimpleCommand {
+  /** Program name without its directory, lowercased (`/usr/bin/curl` → `curl`); '' when there is none. */
+  program: string;
+  /** The program word as written, when there is one. */
+  programWord?: Word;
+  /** Words after the program name. */
+  args: Word[];
+  /** `NAME=value` words before the program, and those given to `env`. */
+  assignments: Word[];
+}
+
+/** Commands that run the rest of their argv as another command (`CMD` starts Docker healthcheck arrays). */
+const WRAPPERS = new Set(['cmd', 'sudo', 'doas', 'env', 'nohup', 'time', 'exec', 'command', 'builtin', 'nice', 'timeout', 'stdbuf', 'xargs']);
+/** Wrapper options that take the next word as their argument. */
+const WRAPPER_OPTION_ARGS = new Set(['-u', '-g', '-n', '-C', '-h', '-p', '-s', '-k', '-I', '-L', '-P', '-o', '-i', '-e']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]{0,127}=/;
+/** Nesting limit for `sh -c` and `$(...)`: deeper scripts are rare and not worth the work. */
+const MAX_DEPTH = 3;
+
+export function simpleCommands(hit: CommandHit): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  const assignments = hit.command.assignments.map((w) => wrap(w, hit.rangeOf));
+  const argv = hit.command.argv.map((w) => wrap(w, hit.rangeOf));
+  collect(assignments, argv, 0, out);
+  return out;
+}
+
+function wrap(word: ShellWord, rangeOf: CommandHit['rangeOf']): Word {
+  return { value: word.value, range: (from, to) => (from === undefined ? rangeOf(word) : rangeOf(word, from, to)) };
+}
+
+function collect(assignments: Word[], argv: Word[], depth: number, out: SimpleCommand[]): void {
+  const own = [...assignments];
+  let i = 0;
+  // Peel wrappers: `sudo -u x env A=1 curl ...` runs curl.
+  while (i < argv.length && WRAPPERS.has(basename(argv[i].value))) i = skipWrapperOptions(basename(argv[i].value), argv, i + 1, own);
+  const program = i < argv.length ? basename(argv[i].value) : '';
+  const args = argv.slice(i + 1);
+  out.push({ program, programWord: argv[i], args, assignments: own });
+  if (depth >= MAX_DEPTH) return;
+
+  // `sh -c "script"`, `bash -ec 'script'`: the script is one word; tokenize it as well.
+  if (SHELLS.has(program)) {
+    const c = args.findIndex((a) => /^-[a-z]{1,10}$/.test(a.value) && a.value.includes('c'));
+    if (c >= 0 && c + 1 < args.length) nested(args[c + 1], 0, args[c + 1].value.length, depth, out);
+  }
+  // Command substitutions anywhere in the words: `X=$(curl -k ...)`, `"$(wget ...)"`.
+  for (const word of [...own, ...argv]) {
+    for (const [from, to] of substitutions(word.value)) nested(word, from, to, depth, out);
+  }
+}
+
+/** Index of the wrapped program after a wrapper's own words (`sudo -u x`, `timeout 10`, `env A=1`, `cmd /c`). */
+function skipWrapperOptions(wrapper: string, argv: Word[], i: number, assignments: Word[]): number {
+  while (i < argv.length) {
+    const v = argv[i].value;
+    if (wrapper === 'env' && ASSIGNMENT.test(v)) assignments.push(argv[i]);
+    else if (v.startsWith('-') && v.length > 1) {
+      if (wrapper !== 'env' && WRAPPER_OPTION_ARGS.has(v)) i++;
+    } else if (!(wrapper === 'cmd' && /^\/[a-z]$/i.test(v)) && !(wrapper === 'timeout' && /^\d/.test(v))) break;
+    i++;
+  }
+  return i;
+}
+
+/** Tokenizes value[from, to) of `word` as a script and collects its commands. */
+function nested(word: Word, from: number, to: number, depth: number, out: SimpleCommand[]): void {
+  const script = word.value.slice(from, to);
+  for (const command of tokenizeShell(script)) {
+    const inner = (w: ShellWord): Word => ({
+      value: w.value,
+      range: (a, b) => {
+        const r = a === undefined ? { start: w.start, end: w.end } : wordSubRange(script, w, a, b ?? w.value.length);
+        return word.range(from + r.start, from + r.end);
+      },
+    });
+    collect(command.assignments.map(inner), command.argv.map(inner), depth + 1, out);
+  }
+}
+
+/** [from, to) of the bodies of `$(...)` and backtick substitutions in a word's value. */
+export function substitutions(value: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!value.includes('$(') && !value.includes('`')) return out;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '$' && value[i + 1] === '(' && value[i + 2] !== '(') {
+      let depth = 1;
+      let j = i + 2;
+      while (j < value.length && depth > 0) {
+        if (value[j] === '(') depth++;
+        else if (value[j] === ')') depth--;
+        j++;
+      }
+      if (depth === 0) out.push([i + 2, j - 1]);
+      i = j - 1;
+    } else if (value[i] === '`') {
+      const close = value.indexOf('`', i + 1);
+      if (close < 0) break;
+      out.push([i + 1, close]);
+      i = close;
+    }
+  }
+  return out;
+}
+
+export function basename(program: string): string {
+  return program.slice(program.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/** The value after `=` of a `--flag=value` or `NAME=value` word, with its offset, or undefined. */
+export function valueAfterEquals(word: Word): { value: string; from: number } | undefined {
+  const eq = word.value.indexOf('=');
+  if (eq < 0) return undefined;
+  return { value: word.value.slice(eq + 1), from: eq + 1 };
+}

@@ -1,0 +1,38 @@
+// Text edits shared by the transport fixes: removing a word (a flag) from a command line without
+// breaking the surrounding syntax.
+import type { TextEdit, TextRange } from '../../types';
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+/**
+ * Removes the word at `range` and the blank that separated it from its neighbour. In a flow list
+ * (`["curl", "-k", "x"]`) the comma goes too. Returns undefined when removing would leave an empty
+ * item behind (a block-sequence item that is only the word), because that changes the argv.
+ */
+export function removeWord(text: string, range: TextRange): TextEdit | undefined {
+  let { start, end } = range;
+  // A quoted list item whose range is its content: take the quotes with it.
+  const quotedAlready = (text[start] === '"' || text[start] === "'") && text[end - 1] === text[start] && end - start >= 2;
+  if (!quotedAlready && (text[start - 1] === '"' || text[start - 1] === "'") && text[end] === text[start - 1]) {
+    start--;
+    end++;
+  }
+  let left = start;
+  while (isBlank(text[left - 1])) left--;
+  if (text[left - 1] === ',') return { start: left - 1, end, newText: '' };
+  let right = end;
+  while (isBlank(text[right])) right++;
+  if (text[right] === ',') {
+    right++;
+    while (isBlank(text[right])) right++;
+    return { start, end: right, newText: '' };
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^[ \t]*-[ \t]*$/.test(text.slice(lineStart, start))) return undefined;
+  const nextChar = text[right];
+  if (right > end && nextChar !== undefined && nextChar !== '\n' && nextChar !== '\r') return { start, end: right, newText: '' };
+  if (left < start && left > lineStart) return { start: left, end, newText: '' };
+  return { start, end, newText: '' };
+}
