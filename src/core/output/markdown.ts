@@ -63,6 +63,15 @@ export function code(text: string): string {
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
+/** Line breaks and the blanks around them become one space (split and trim: linear on any input). */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ');
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      const start = i === 0 ? line : line.trimStart();
+      return i === lines.length - 1 ? start : start.trimEnd();
+    })
+    .filter((line, i) => line !== '' || i === 0)
+    .join(' ');
 }
