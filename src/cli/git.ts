@@ -1,0 +1,51 @@
+// What git knows about a file, asked through the git command line: whether it is tracked, whether
+// it is ignored, and its text in the last commit. Every answer is undefined when git cannot tell
+// (no git, not a repository, a time-out), so callers never guess. Output that may hold file
+// contents stays in memory and is never logged. Node only: used by the CLI and, on desktop, by the
+// VS Code extension.
+import { execFile } from 'node:child_process';
+
+const TIMEOUT_MS = 10_000;
+const MAX_BUFFER = 64 * 1024 * 1024;
+
+interface Run {
+  code: number | undefined;
+  stdout: string;
+}
+
+function git(cwd: string, args: readonly string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('git', [...args], { cwd, timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
+      if (!error) return resolve({ code: 0, stdout });
+      const code = typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : undefined;
+      resolve({ code, stdout: '' });
+    });
+  });
+}
+
+/** `relPath` is relative to `cwd`, `/`-separated. */
+export async function isTracked(cwd: string, relPath: string): Promise<boolean | undefined> {
+  const r = await git(cwd, ['ls-files', '--error-unmatch', '--', relPath]);
+  return r.code === 0 ? true : r.code === 1 ? false : undefined;
+}
+
+export async function isIgnored(cwd: string, relPath: string): Promise<boolean | undefined> {
+  // check-ignore: 0 ignored, 1 not ignored, 128 error (e.g. not a repository).
+  const r = await git(cwd, ['check-ignore', '-q', '--', relPath]);
+  return r.code === 0 ? true : r.code === 1 ? false : undefined;
+}
+
+/** The file's text in HEAD: null when it is not there (or there are no commits), undefined when unknown. */
+export async function headText(cwd: string, relPath: string): Promise<string | null | undefined> {
+  const head = await git(cwd, ['rev-parse', '--verify', '-q', 'HEAD']);
+  if (head.code === 1) return null;
+  if (head.code !== 0) return undefined;
+  const r = await git(cwd, ['show', `HEAD:./${relPath}`]);
+  return r.code === 0 ? r.stdout : null;
+}
+
+/** The root of the git work tree holding `dir`, or undefined outside one (or without git). */
+export async function repositoryRoot(dir: string): Promise<string | undefined> {
+  const r = await git(dir, ['rev-parse', '--show-toplevel']);
+  return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+}
