@@ -4,11 +4,13 @@ import { VERSION } from '../core/index';
 import { parseArgs } from './args';
 import type { Command } from './command';
 import { EXIT, UsageError, nodeIO, type CliIO } from './io';
+import { baselineCommand } from './baseline';
+import { fixCommand } from './fix';
 import { rulesCommand } from './rules';
 import { scanCommand } from './scan';
 
 /** Every subcommand. Adding one (e.g. `fix`) is a module exporting a Command and an entry here. */
-export const COMMANDS: readonly Command[] = [scanCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, baselineCommand, rulesCommand];
 
 const HELP_FLAG = { help: { value: false, short: 'h' } } as const;
 

@@ -1,15 +1,18 @@
 // `plainsight scan`: collect files, read them (bounded concurrency), analyse each with the core,
 // render the report, and turn the findings into an exit code.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, DEFAULT_MAX_FILE_SIZE, classify, type Config, type Severity } from '../core/index';
+import { filterBaselined, parseBaseline, relativePath } from '../core/baseline';
+import { CONFIG_FILE_NAMES, mergeConfig } from '../core/config-file';
 import { formatText, summaryLine, toJson, toSarif, type ScanReport, type ScannedFile } from '../core/output/index';
 import { stringFlag, type ParsedArgs } from './args';
 import type { Command } from './command';
 import { loadConfig } from './config';
 import { EXIT, UsageError, wantsColor, type CliIO } from './io';
 import { mapLimit } from './pool';
+import { ProjectConfigs } from './project';
 import { readForAnalysis } from './read';
 import { collectTargets, displayPath } from './walk';
 
@@ -38,7 +41,11 @@ Options:
       --fail-on LEVEL    exit 1 when a finding is at or above LEVEL: info (default, any
                          finding fails), warning, error, or none (never fail)
       --config FILE      settings as JSON: rules, privateHostSeverity, allowedHosts,
-                         allowedValues, maxFileSize (flat, or .vscode/settings.json style)
+                         allowedValues, maxFileSize (flat, or .vscode/settings.json style);
+                         the nearest .plainsight.json/.yaml above each file wins over it
+      --no-config        do not look for .plainsight.json/.yaml project files
+      --baseline FILE    report only findings that are not in FILE (written by
+                         'plainsight baseline'); line moves do not bring findings back
   -h, --help             show this help
 
 Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or I/O error.`,
@@ -47,6 +54,8 @@ Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or I/O err
     output: { value: true, short: 'o' },
     'fail-on': { value: true, choices: FAIL_ON },
     config: { value: true },
+    'no-config': { value: false },
+    baseline: { value: true },
   },
   run: runScan,
 };
@@ -56,14 +65,19 @@ async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   const failOn = (stringFlag(args, 'fail-on') ?? 'info') as FailOn;
   const output = stringFlag(args, 'output');
   const note = (message: string) => io.stderr(`plainsight: ${message}\n`);
-  const configFile = stringFlag(args, 'config');
-  const config = configFile ? await loadConfig(configFile, io.cwd, note) : undefined;
+  const baselineFile = stringFlag(args, 'baseline');
+  const baseline = baselineFile ? await loadBaseline(baselineFile, io.cwd) : undefined;
 
-  const targets = await collectTargets(args.positionals.length ? args.positionals : ['.'], io.cwd, note);
-  const shown = targets.map((t) => ({ ...t, path: displayPath(t.absolute, io.cwd) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const maxChars = config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const files = await mapLimit(shown, READ_CONCURRENCY, (t) => scanFile(t.absolute, t.path, t.gitIgnored, maxChars, config));
-  for (const file of files) if (file.skipped) note(`${file.path}: ${file.skipped}`);
+  const scanned = await scanTargets(args, io, note);
+  let baselined = 0;
+  const files = scanned.map(({ absolute, file }) => {
+    if (!baseline) return file;
+    // Baseline paths are relative to the baseline's folder, whatever the working directory.
+    const { kept, baselined: n } = filterBaselined(relativePath(baseline.dir, absolute), file.findings, baseline.fingerprints);
+    baselined += n;
+    return { ...file, findings: kept };
+  });
+  if (baselined > 0) note(`${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not shown`);
 
   const report: ScanReport = { files };
   const rendered = render(report, format, io, output === undefined);
@@ -79,6 +93,44 @@ async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   // The text report carries its own summary; other formats and files get one on stderr for CI logs.
   if (output !== undefined || format !== 'text') io.stderr(`${summaryLine(report)}\n`);
   return failOn !== 'none' && files.some((f) => f.findings.some((x) => RANK[x.severity] >= RANK[failOn])) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Collects, reads and analyses the files named by the positional arguments (default `.`), each
+ * with the `--config` settings and the nearest project file over them (unless `--no-config`);
+ * files the project file's `ignore` globs match are left out. Shared by `scan` and `baseline`.
+ */
+export async function scanTargets(args: ParsedArgs, io: CliIO, note: (message: string) => void): Promise<{ absolute: string; file: ScannedFile }[]> {
+  const configFile = stringFlag(args, 'config');
+  const settings = configFile ? await loadConfig(configFile, io.cwd, note) : undefined;
+  const projects = args.flags.has('no-config') ? undefined : new ProjectConfigs(io.cwd);
+
+  const targets = await collectTargets(args.positionals.length ? args.positionals : ['.'], io.cwd, note);
+  const shown = targets.map((t) => ({ ...t, path: displayPath(t.absolute, io.cwd) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const scanned = await mapLimit(shown, READ_CONCURRENCY, async (t) => {
+    // Plainsight's own configuration names rules and allowed values: not a file to report on.
+    if (CONFIG_FILE_NAMES.includes(basename(t.absolute))) return undefined;
+    const project = await projects?.forFile(t.absolute);
+    if (project?.ignores(t.absolute)) return undefined;
+    const config = project ? mergeConfig(settings, project.config) : settings;
+    return { absolute: t.absolute, file: await scanFile(t.absolute, t.path, t.gitIgnored, config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, config) };
+  });
+  const files = scanned.filter((s) => s !== undefined);
+  for (const { file } of files) if (file.skipped) note(`${file.path}: ${file.skipped}`);
+  return files;
+}
+
+async function loadBaseline(file: string, cwd: string): Promise<{ dir: string; fingerprints: ReadonlySet<string> }> {
+  const absolute = resolve(cwd, file);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`, 'scan');
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) throw new UsageError(`baseline ${file}: ${parsed.error}`, 'scan');
+  return { dir: dirname(absolute), fingerprints: parsed.fingerprints };
 }
 
 async function scanFile(absolute: string, path: string, gitIgnored: boolean, maxChars: number, config: Config | undefined): Promise<ScannedFile> {

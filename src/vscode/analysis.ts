@@ -7,6 +7,7 @@ import { readSettings } from './config';
 import { isServed } from './selector';
 import { toDiagnostic } from './convert';
 import type { IgnoreOracle } from './gitignore';
+import { projectFilter } from './project';
 
 interface Entry {
   version: number;
@@ -17,6 +18,12 @@ interface Entry {
 export class AnalysisController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('plainsight');
   private readonly results = new Map<string, Entry>();
+  /**
+   * The last core analysis per document with what it was computed from. Saving, or a settings or
+   * .gitignore change that leaves a file's inputs as they were, re-runs `run` on the same text:
+   * the core result is then reused instead of analysing again.
+   */
+  private readonly lastAnalysis = new Map<string, { text: string; inputs: string; result: AnalysisResult }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were replaced. */
@@ -86,7 +93,13 @@ export class AnalysisController implements vscode.Disposable {
     }
     const version = document.version;
     const text = document.getText();
-    const result = analyze(text, { path: document.uri.path, gitIgnored: this.ignore.isIgnored(document.uri), config: settings.core });
+    const gitIgnored = this.ignore.isIgnored(document.uri);
+    const inputs = JSON.stringify([document.uri.path, gitIgnored, settings.core]);
+    const last = this.lastAnalysis.get(key);
+    const analysed = last && last.text === text && last.inputs === inputs ? last.result : analyze(text, { path: document.uri.path, gitIgnored, config: settings.core });
+    this.lastAnalysis.set(key, { text, inputs, result: analysed });
+    // Project files (config `ignore` globs, the baseline) decide what of the analysis is shown.
+    const result = projectFilter(document.uri, analysed);
     // A newer version may have been analysed meanwhile (re-entrancy through code actions).
     const existing = this.results.get(key);
     if (existing && existing.version > version) return existing.result;
@@ -102,6 +115,7 @@ export class AnalysisController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.lastAnalysis.delete(key);
     this.collection.delete(uri);
   }
 

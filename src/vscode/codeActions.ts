@@ -1,11 +1,36 @@
 // Quick fixes for Plainsight diagnostics: the finding's own fixes, "ignore on this line" and
 // "show rule documentation"; plus source.fixAll.plainsight, which applies safe fixes only.
 import * as vscode from 'vscode';
-import { docsPageOf, docsUrl, suppressionEdit, type Finding } from '../core/index';
+import { docsPageOf, docsUrl, suppressionEdit, type Finding, type TextEdit } from '../core/index';
 import type { AnalysisController } from './analysis';
 import { ruleIdOf, toWorkspaceEdit } from './convert';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('plainsight');
+
+/**
+ * Fixes are applied through this command, not as a code action's `edit`: VS Code applies a code
+ * action's edit by range without a version check, so a fix computed for one version of the text
+ * could land on a later one (typing after the light bulb opened, a save participant racing an
+ * edit) and corrupt it. The command applies the edits only to the version they were computed
+ * for; `workspace.applyEdit`, called in the same tick as the check, stamps that version on the
+ * edit and VS Code refuses it if the document changes before it lands.
+ */
+export const APPLY_FIX_COMMAND = 'plainsight.applyFix';
+
+export async function applyFix(uri: vscode.Uri, version: number, edits: readonly TextEdit[]): Promise<boolean> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!document || document.version !== version) {
+    void vscode.window.showWarningMessage('Plainsight: the file changed after this fix was prepared, so nothing was changed. Open the quick fixes again.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
+}
+
+function fixAction(title: string, kind: vscode.CodeActionKind, document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, kind);
+  action.command = { command: APPLY_FIX_COMMAND, title, arguments: [document.uri, document.version, edits] };
+  return action;
+}
 
 export class PlainsightCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -21,8 +46,7 @@ export class PlainsightCodeActions implements vscode.CodeActionProvider {
       const finding = this.analysis.findingFor(document, diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes) {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document, fix.edits);
+        const action = fixAction(fix.title, vscode.CodeActionKind.QuickFix, document, fix.edits);
         action.diagnostics = [diagnostic];
         // Only behaviour-preserving fixes may be preferred (applied by "auto fix").
         action.isPreferred = fix.disposition === 'safe';
@@ -44,8 +68,7 @@ export class PlainsightCodeActions implements vscode.CodeActionProvider {
     const strictJson = result.syntax === 'json' && !['jsonc'].includes(document.languageId) && result.kind !== 'vscode-settings';
     const edit = suppressionEdit(document.getText(), result.lines, finding, result.kind, strictJson);
     if (!edit) return undefined;
-    const action = new vscode.CodeAction(`Ignore ${finding.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
-    action.edit = toWorkspaceEdit(document, [edit]);
+    const action = fixAction(`Ignore ${finding.ruleId} on this line`, vscode.CodeActionKind.QuickFix, document, [edit]);
     action.diagnostics = [diagnostic];
     return action;
   }
@@ -64,8 +87,6 @@ export class PlainsightCodeActions implements vscode.CodeActionProvider {
       lastEnd = sorted[sorted.length - 1].end;
     }
     if (edits.length === 0) return [];
-    const action = new vscode.CodeAction('Fix all safe Plainsight findings', FIX_ALL_KIND);
-    action.edit = toWorkspaceEdit(document, edits);
-    return [action];
+    return [fixAction('Fix all safe Plainsight findings', FIX_ALL_KIND, document, edits)];
   }
 }

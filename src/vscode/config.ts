@@ -1,6 +1,7 @@
 // Typed access to the `plainsight.*` settings, read per resource so folder settings apply.
 import * as vscode from 'vscode';
 import type { Config, Severity } from '../core/index';
+import { projectSettings } from './project';
 
 export const SECTION = 'plainsight';
 
@@ -15,11 +16,14 @@ export interface Settings {
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const rules = c.get<Record<string, Severity | 'off'>>('rules', {});
+  // For a file, the nearest .plainsight.json/.yaml wins over these settings for what it names.
+  const file = scope instanceof vscode.Uri ? scope : scope && 'uri' in scope && 'languageId' in scope ? scope.uri : undefined;
+  const withProject = (core: Config) => (file ? projectSettings(file, core) : core);
   return {
     enable: c.get<boolean>('enable', true),
     run: c.get<'onType' | 'onSave'>('run', 'onType'),
     debounceMs: Math.max(0, c.get<number>('debounceMs', 250)),
-    core: {
+    core: withProject({
       rules,
       maxFileSize: c.get<number>('maxFileSize', 5 * 1024 * 1024),
       options: {
@@ -27,6 +31,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
         allowedHosts: c.get<string[]>('allowedHosts', []).map((h) => h.toLowerCase()),
         allowedValues: c.get<string[]>('allowedValues', []),
       },
-    },
+    }),
   };
 }

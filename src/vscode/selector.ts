@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { classify } from '../core/index';
 
-export const LANGUAGES = ['yaml', 'json', 'jsonc', 'dotenv', 'properties', 'ini', 'dockerfile', 'terraform', 'github-actions-workflow', 'plaintext', 'shellscript'];
+export const LANGUAGES = ['yaml', 'dockercompose', 'json', 'jsonc', 'dotenv', 'properties', 'ini', 'dockerfile', 'terraform', 'github-actions-workflow', 'plaintext', 'shellscript'];
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
 
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language }));

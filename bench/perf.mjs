@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// Performance benchmark (issue 8): per-document analysis time, incremental typing, workspace
+// throughput against secretlint and ripgrep, CLI peak memory, extension bundle size and activation.
+//
+//   npm run bench [-- --corpus DIR] [--no-corpus] [--only docs,typing,workspace,bundle] [--quick] [--json FILE]
+//
+// The core is bundled from src/ (esbuild, into a temporary folder) so the numbers are those of the
+// working tree; the CLI and the extension are built with the repo's own `esbuild.mjs --production`
+// into another temporary folder (dist/ is left alone). Results go to bench/results/ (gitignored):
+// perf-latest.json, perf-latest.md (a full run; partial runs are named after their sections) and
+// the file lists of the workspace sets.
+// Bounded in time: about two to three minutes on a 2-core machine. Never run by the unit tests.
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { loadCore } from './lib/plainsight.mjs';
+import { GENERATORS, workflow } from './lib/generate.mjs';
+import { bytes, median, ms, ratio, timeRuns } from './lib/stats.mjs';
+import { coreBundle, productionBuild } from './lib/build.mjs';
+import { compareTools, isBenchFile, listFiles, totalBytes, unpackCorpus, writeList } from './lib/workspace.mjs';
+import { table } from './lib/table.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(REPO, 'bench', 'results');
+const SECTIONS = ['docs', 'typing', 'workspace', 'bundle'];
+const USAGE = 'usage: npm run bench -- [--corpus DIR] [--no-corpus] [--only docs,typing,workspace,bundle] [--quick] [--json FILE]';
+
+const TARGETS = {
+  doc1000: 2,
+  doc10000: 20,
+  vsSecretlint: 20, // at least this many times faster
+  vsRipgrep: 10, // at most this many times slower
+  rssMiB: 150,
+  bundleKiB: 400,
+  activationMs: 20,
+};
+
+function parseArgs(argv) {
+  const o = { corpus: undefined, noCorpus: false, only: new Set(SECTIONS), quick: false, json: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--corpus') o.corpus = argv[++i];
+    else if (a === '--no-corpus') o.noCorpus = true;
+    else if (a === '--only') o.only = new Set(argv[++i].split(','));
+    else if (a === '--quick') o.quick = true;
+    else if (a === '--json') o.json = argv[++i];
+    else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  for (const s of o.only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}\n${USAGE}`);
+  if (o.corpus === undefined && !o.noCorpus) o.corpus = join(REPO, '..', 'shared', 'corpus');
+  return o;
+}
+
+const say = (text = '') => console.log(text);
+
+// ---------------------------------------------------------------------------------------------
+
+function benchDocuments(core, quick) {
+  say('\n## Per-document analysis (warm; wall-clock median and p95, CPU median)');
+  const rows = [];
+  const results = [];
+  for (const g of GENERATORS) {
+    for (const lines of [100, 1000, 10000]) {
+      const text = g.make(lines);
+      const first = core.analyze(text, { path: g.path });
+      const budgetMs = quick ? 500 : lines >= 10000 ? 3000 : 1500;
+      const t = timeRuns(() => core.analyze(text, { path: g.path }), { warmup: lines >= 10000 ? 1 : 10, min: lines >= 10000 ? 3 : 5, max: lines >= 10000 ? 30 : 300, budgetMs });
+      const target = lines === 1000 ? TARGETS.doc1000 : lines === 10000 ? TARGETS.doc10000 : undefined;
+      results.push({ kind: g.name, lines, bytes: text.length, findings: first.findings.length, runs: t.runs, median: t.median, p95: t.p95, cpuMedian: t.cpuMedian, target });
+      rows.push([g.name, lines, bytes(text.length), first.findings.length, t.runs, ms(t.median), ms(t.p95), ms(t.cpuMedian), target ? `≤ ${target}` : '', target ? (t.median <= target ? 'yes' : 'no') : '']);
+    }
+  }
+  say(table(['document', 'lines', 'size', 'findings', 'runs', 'median ms', 'p95 ms', 'CPU ms', 'target', 'met'], rows));
+  return results;
+}
+
+function benchTyping(core, quick) {
+  say('\n## Incremental typing: 1,000-line workflow, one-character edit, then analysis');
+  const base = workflow(1000);
+  const path = '.github/workflows/ci.yml';
+  // Edits walk through the file: a character typed at the end of a line, then removed again, so the
+  // text stays about the same size and every edit is new text (no cache could answer it).
+  const lineEnds = [];
+  for (let i = base.indexOf('\n'); i >= 0; i = base.indexOf('\n', i + 1)) lineEnds.push(i);
+  let text = base;
+  const edit = (i) => {
+    const at = lineEnds[(i * 37) % lineEnds.length];
+    text = i % 2 === 0 ? `${base.slice(0, at)}x${base.slice(at)}` : base.slice(0, at - 1) + base.slice(at);
+    return text;
+  };
+  const t = timeRuns((i) => core.analyze(edit(i), { path }), { warmup: 10, min: 10, max: 300, budgetMs: quick ? 500 : 2000 });
+  say(table(['case', 'runs', 'median ms', 'p95 ms', 'CPU ms'], [['edit + analyze', t.runs, ms(t.median), ms(t.p95), ms(t.cpuMedian)]]));
+  return { runs: t.runs, median: t.median, p95: t.p95, cpuMedian: t.cpuMedian };
+}
+
+function benchWorkspace(options, cli) {
+  say('\n## Workspace throughput: Plainsight CLI vs secretlint (preset-recommend) vs ripgrep, same files, interleaved rounds');
+  const sets = [];
+  const nm = join(REPO, 'node_modules');
+  const nmFiles = listFiles(nm, isBenchFile);
+  const nmList = join(RESULTS, 'workspace-node_modules.txt');
+  writeList(nmList, REPO, nmFiles);
+  sets.push({ name: 'node_modules', root: REPO, files: nmFiles, list: nmList });
+
+  let corpusNote;
+  let unpacked;
+  if (options.noCorpus) corpusNote = 'corpus: skipped (--no-corpus)';
+  else if (!existsSync(options.corpus)) corpusNote = `corpus: MISSING, no folder at ${options.corpus} (pass --corpus DIR, the shared corpus folder with unpack.sh); only node_modules was measured`;
+  else {
+    const u = unpackCorpus(options.corpus);
+    if (u.error) corpusNote = `corpus: NOT MEASURED, ${u.error}`;
+    else {
+      unpacked = u.root;
+      const files = listFiles(u.root);
+      const list = join(RESULTS, 'workspace-corpus.txt');
+      writeList(list, u.root, files);
+      sets.push({ name: 'corpus', root: u.root, files, list });
+      corpusNote = `corpus: ${options.corpus} unpacked with its unpack.sh`;
+    }
+  }
+  say(corpusNote);
+
+  const results = [];
+  try {
+    for (const set of sets) {
+      const size = totalBytes(set.files);
+      say(`${set.name}: ${set.files.length} files, ${bytes(size)} (list: ${set.list.slice(REPO.length + 1)})`);
+      const r = compareTools({ repo: REPO, cli, files: set.files, cwd: set.root, budgetMs: options.quick ? 10000 : 40000 });
+      results.push({ set: set.name, files: set.files.length, bytes: size, ...r });
+    }
+  } finally {
+    if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+  }
+  const rows = results.map((r) => [
+    r.set,
+    r.files,
+    bytes(r.bytes),
+    r.rounds,
+    ms(r.median.plainsight),
+    ms(r.median.secretlint),
+    ms(r.median.ripgrep),
+    ratio(r.median.secretlint, r.median.plainsight),
+    ratio(r.median.plainsight, r.median.ripgrep),
+    r.cpuMedian?.plainsight === undefined ? '–' : `${ms(r.cpuMedian.plainsight)} / ${ms(r.cpuMedian.secretlint)} / ${ms(r.cpuMedian.ripgrep)}`,
+    r.maxRssKiB ? (r.maxRssKiB / 1024).toFixed(0) : '–',
+  ]);
+  say(table(['files', 'count', 'size', 'rounds', 'plainsight ms', 'secretlint ms', 'ripgrep ms', 'secretlint/plainsight', 'plainsight/ripgrep', 'CPU ms (p / s / rg)', 'CLI max RSS MiB'], rows));
+  for (const r of results) if (!r.tools.includes('secretlint') || !r.tools.includes('ripgrep')) say(`note: ${r.set}: not measured: ${['secretlint', 'ripgrep'].filter((t) => !r.tools.includes(t)).join(', ')} (not installed)`);
+  return { note: corpusNote, sets: results };
+}
+
+async function benchBundle(build) {
+  say('\n## Extension bundle and activation');
+  const size = statSync(build.extension).size;
+  const child = join(REPO, 'bench', 'lib', 'activate-child.cjs');
+  const runs = (mode, bundle, n) => {
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const r = spawnSync(process.execPath, [child, bundle, mode], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`activation run failed: ${r.stderr.slice(0, 400)}`);
+      out.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+    }
+    return out;
+  };
+  const ext = runs('extension', build.extension, 11);
+  const activation = { requireMs: median(ext.map((r) => r.requireMs)), activateMs: median(ext.map((r) => r.activateMs)), totalMs: median(ext.map((r) => r.totalMs)) };
+  activation.coreInitMs = median(runs('core', await coreBundle(REPO, build.dir), 11).map((r) => r.requireMs));
+  say(
+    table(
+      ['measure', 'value', 'target', 'met'],
+      [
+        ['dist/extension.js (esbuild --production)', `${(size / 1024).toFixed(0)} KiB`, `≤ ${TARGETS.bundleKiB} KB`, size <= TARGETS.bundleKiB * 1000 ? 'yes' : 'no'],
+        ['activation: require bundle (median of 11 fresh processes)', `${ms(activation.requireMs)} ms`, '', ''],
+        ['activation: activate() with a fake vscode module', `${ms(activation.activateMs)} ms`, '', ''],
+        ['  of which: core alone (require of a minified src/core bundle)', `${ms(activation.coreInitMs)} ms`, '', ''],
+        ['activation: total', `${ms(activation.totalMs)} ms`, `≤ ${TARGETS.activationMs} ms`, activation.totalMs <= TARGETS.activationMs ? 'yes' : 'no'],
+      ],
+    ),
+  );
+  return { extensionBytes: size, activation };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function summary(result) {
+  const rows = [];
+  const docs = result.docs ?? [];
+  for (const d of docs.filter((d) => d.target)) rows.push([`${d.kind}, ${d.lines.toLocaleString('en')} lines: median (p95)`, `${ms(d.median)} (${ms(d.p95)}) ms`, `≤ ${d.target} ms`, d.median <= d.target ? 'yes' : 'no']);
+  if (result.typing) rows.push(['1,000-line workflow, one-character edit: median (p95)', `${ms(result.typing.median)} (${ms(result.typing.p95)}) ms`, `≤ ${TARGETS.doc1000} ms`, result.typing.median <= TARGETS.doc1000 ? 'yes' : 'no']);
+  for (const s of result.workspace?.sets ?? []) {
+    const m = s.median;
+    rows.push([`${s.set} (${s.files} files, ${bytes(s.bytes)}): plainsight / secretlint / ripgrep`, `${ms(m.plainsight)} / ${ms(m.secretlint)} / ${ms(m.ripgrep)} ms`, '', '']);
+    if (Number.isFinite(m.secretlint)) rows.push([`${s.set}: speed-up over secretlint`, ratio(m.secretlint, m.plainsight), `≥ ${TARGETS.vsSecretlint}×`, m.secretlint / m.plainsight >= TARGETS.vsSecretlint ? 'yes' : 'no']);
+    if (Number.isFinite(m.ripgrep)) rows.push([`${s.set}: time relative to ripgrep`, ratio(m.plainsight, m.ripgrep), `≤ ${TARGETS.vsRipgrep}×`, m.plainsight / m.ripgrep <= TARGETS.vsRipgrep ? 'yes' : 'no']);
+    const c = s.cpuMedian ?? {};
+    if (c.plainsight !== undefined) rows.push([`${s.set}: CPU time plainsight / secretlint / ripgrep`, `${ms(c.plainsight)} / ${ms(c.secretlint)} / ${ms(c.ripgrep)} ms (${ratio(c.secretlint, c.plainsight)} faster; ${ratio(c.plainsight, c.ripgrep)} of rg)`, '', ''],);
+    if (s.maxRssKiB) rows.push([`${s.set}: CLI peak memory (max RSS)`, `${(s.maxRssKiB / 1024).toFixed(0)} MiB`, `≤ ${TARGETS.rssMiB} MB`, s.maxRssKiB * 1024 <= TARGETS.rssMiB * 1e6 ? 'yes' : 'no']);
+  }
+  if (result.bundle) {
+    rows.push(['dist/extension.js, minified', `${(result.bundle.extensionBytes / 1024).toFixed(0)} KiB`, `≤ ${TARGETS.bundleKiB} KB`, result.bundle.extensionBytes <= TARGETS.bundleKiB * 1000 ? 'yes' : 'no']);
+    rows.push(['activation (require + activate, fake vscode)', `${ms(result.bundle.activation.totalMs)} ms`, `≤ ${TARGETS.activationMs} ms`, result.bundle.activation.totalMs <= TARGETS.activationMs ? 'yes' : 'no']);
+  }
+  return rows;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  mkdirSync(RESULTS, { recursive: true });
+  const started = performance.now();
+  const load0 = loadavg()[0];
+  const result = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadBefore: load0 };
+  say(`Plainsight performance benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load0.toFixed(2)}`);
+  if (load0 > cpus().length) say(`warning: the machine is busy (load ${load0.toFixed(1)} on ${cpus().length} cores); wall times are inflated, CPU times less so`);
+
+  const core = await loadCore(REPO);
+  result.version = core.VERSION;
+  if (options.only.has('docs')) result.docs = benchDocuments(core, options.quick);
+  if (options.only.has('typing')) result.typing = benchTyping(core, options.quick);
+
+  let build;
+  try {
+    if (options.only.has('workspace') || options.only.has('bundle')) {
+      build = productionBuild(REPO);
+      say(`\n(built the CLI and extension with esbuild.mjs --production in ${ms(build.ms)} ms)`);
+    }
+    if (options.only.has('workspace')) result.workspace = benchWorkspace(options, build.cli);
+    if (options.only.has('bundle')) result.bundle = await benchBundle(build);
+  } finally {
+    if (build) rmSync(build.dir, { recursive: true, force: true });
+  }
+
+  result.loadAfter = loadavg()[0];
+  result.totalSeconds = (performance.now() - started) / 1000;
+  const rows = summary(result);
+  const headers = ['measure', 'result', 'target', 'met'];
+  say(`\n## Summary (load average ${load0.toFixed(1)} → ${result.loadAfter.toFixed(1)}, ${result.totalSeconds.toFixed(0)} s)`);
+  say(table(headers, rows));
+  result.summary = rows;
+
+  const md = [`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  // A run of some sections only does not replace the full results.
+  const name = options.only.size === SECTIONS.length && !options.quick ? 'perf-latest' : `perf-${[...options.only].join('-')}${options.quick ? '-quick' : ''}`;
+  writeFileSync(join(RESULTS, `${name}.md`), `${md}\n`);
+  writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(result, null, 2)}\n`);
+  say(`\nwrote bench/results/${name}.json and ${name}.md`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
