@@ -3,6 +3,8 @@
 // scalar tagged `!expr`, so rules know it is not a literal.
 import type { Comment, MapNode, ParsedDocument, ScalarNode } from './model';
 import { linkParents } from './model';
+import type { ParseError } from './model';
+import { MAX_NESTING, nestingError } from './limits';
 
 const ATTRIBUTE = /^[ \t]*"?([A-Za-z_][\w\-.]*)"?[ \t]*[=:][ \t]*/;
 const BLOCK = /^[ \t]*([A-Za-z_][\w\-]*)((?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w\-]*))*)[ \t]*\{[ \t]*$/;
@@ -11,6 +13,9 @@ export function parseHcl(text: string): { documents: ParsedDocument[]; comments:
   const root: MapNode = { kind: 'map', pairs: [], start: 0, end: text.length };
   const comments: Comment[] = [];
   const stack: MapNode[] = [root];
+  const errors: ParseError[] = [];
+  /** Levels of blocks opened beyond MAX_NESTING: their content is skipped, not analysed. */
+  let skipped = 0;
   let pos = 0;
   let inBlockComment = false;
   while (pos <= text.length) {
@@ -36,12 +41,25 @@ export function parseHcl(text: string): { documents: ParsedDocument[]; comments:
       pos = next;
       continue;
     }
+    if (skipped > 0) {
+      if (trimmed.startsWith('}')) skipped--;
+      else if (trimmed.endsWith('{')) skipped++;
+      pos = next;
+      continue;
+    }
     const top = stack[stack.length - 1];
     if (trimmed === '}' || trimmed === '},' || trimmed === ']' || trimmed === '],') {
       if (stack.length > 1 && trimmed.startsWith('}')) {
         top.end = end;
         stack.pop();
       }
+      pos = next;
+      continue;
+    }
+    if (stack.length > MAX_NESTING && trimmed.endsWith('{')) {
+      // Deeper blocks are skipped whole (the rest of the file is still read).
+      errors.push(nestingError(pos, end));
+      skipped = 1;
       pos = next;
       continue;
     }
@@ -72,7 +90,7 @@ export function parseHcl(text: string): { documents: ParsedDocument[]; comments:
       if (heredoc) {
         const close = new RegExp(`^[ \\t]*${heredoc[1]}[ \\t]*\\r?$`, 'm');
         close.lastIndex = 0;
-        const bodyStart = next;
+        const bodyStart = Math.min(next, text.length); // `<<EOF` on the last line has no body
         const after = text.slice(bodyStart);
         const m = close.exec(after);
         const bodyEnd = m ? bodyStart + m.index : text.length;
@@ -82,21 +100,56 @@ export function parseHcl(text: string): { documents: ParsedDocument[]; comments:
         pos = (lineEnd < 0 ? text.length : lineEnd) + 1;
         continue;
       }
-      top.pairs.push({ key, value: literal(text, vs, end), start: ks, end });
+      top.pairs.push({ key, value: literal(text, vs, end, comments), start: ks, end });
     }
     pos = next;
     end = 0;
   }
   linkParents(root);
-  return { documents: [{ root, range: { start: 0, end: text.length }, errors: [] }], comments };
+  return { documents: [{ root, range: { start: 0, end: text.length }, errors }], comments };
 }
 
 function raw(value: string, start: number, end: number): ScalarNode {
   return { kind: 'scalar', value, type: 'string', style: 'plain', start, end };
 }
 
-function literal(text: string, start: number, lineEnd: number): ScalarNode {
+/**
+ * Where a trailing `# comment` or `// comment` starts on the value `text[start, lineEnd)`, or -1.
+ * Quotes are respected, including strings nested in `${ ... }` templates (`"${f("#")}"`).
+ * One pass over the line.
+ */
+export function trailingCommentStart(text: string, start: number, lineEnd: number): number {
+  // Each entry is an open string (-1) or an open template with its brace depth (>= 0).
+  const stack: number[] = [];
+  for (let i = start; i < lineEnd; i++) {
+    const c = text[i];
+    const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+    if (top === -1) {
+      if (c === '\\') i++;
+      else if (c === '"') stack.pop();
+      else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+        stack.push(0);
+        i++;
+      }
+      continue;
+    }
+    if (c === '"') stack.push(-1);
+    else if (top !== undefined && c === '{') stack[stack.length - 1]++;
+    else if (top !== undefined && c === '}') {
+      if (top === 0) stack.pop();
+      else stack[stack.length - 1]--;
+    } else if (top === undefined && (c === '#' || (c === '/' && text[i + 1] === '/'))) return i;
+  }
+  return -1;
+}
+
+function literal(text: string, start: number, lineEnd: number, comments?: Comment[]): ScalarNode {
   let end = lineEnd;
+  const comment = trailingCommentStart(text, start, lineEnd);
+  if (comment >= 0) {
+    comments?.push({ start: comment, end: lineEnd, text: text.slice(comment, lineEnd).replace(/^(#|\/\/)/, '') });
+    end = comment;
+  }
   while (end > start && /[\s,]/.test(text[end - 1])) end--;
   const src = text.slice(start, end);
   const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(src);

@@ -217,7 +217,7 @@ export function judgeUserinfoPassword(pass: string, allowed: readonly string[]):
 export function decodeBase64Text(value: string): string | undefined {
   const v = value.trim().replace(/\s+/g, '');
   if (v.length < 4 || v.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return undefined;
-  const standard = v.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  const standard = v.replace(/-/g, '+').replace(/_/g, '/').replace(/={1,2}$/, '');
   let text: string;
   try {
     text = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));

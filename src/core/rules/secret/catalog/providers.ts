@@ -21,7 +21,9 @@ import type { TokenFormat } from './format';
 /** Decodes base64url (or base64) without relying on Buffer/atob, so it runs in any host. */
 function decodeBase64Url(input: string): string | undefined {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const clean = input.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  let end = input.length;
+  while (end > 0 && input[end - 1] === '=') end--; // a loop, not /=+$/ (quadratic on '===…x')
+  const clean = input.slice(0, end).replace(/-/g, '+').replace(/_/g, '/');
   let bits = 0;
   let value = 0;
   let out = '';
@@ -100,10 +102,13 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'github-installation-token',
     provider: 'GitHub',
     name: 'GitHub App server-to-server (installation) token',
-    // GitHub reserves the right to grow tokens up to 255 characters.
-    pattern: /ghs_[A-Za-z0-9]{36,251}/,
+    // Classic: 36+ base62 (GitHub reserves the right to grow tokens up to 255 characters).
+    // Stateless (staged rollout from April 2026): "ghs_<app id>_<JWT>", ~520 characters; the JWT
+    // is GitHub-internal, so only its three base64url segments are assumed.
+    pattern:
+      /ghs_(?:[A-Za-z0-9]{36,251}|[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}\.[A-Za-z0-9_-]{8,3000}\.[A-Za-z0-9_-]{16,1000})/,
     keywords: ['ghs_'],
-    docs: 'https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/',
+    docs: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app',
   },
   {
     id: 'github-refresh-token',
@@ -278,6 +283,19 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
   },
   {
+    id: 'aws-certificate-id',
+    provider: 'AWS',
+    name: 'IAM certificate id',
+    // "ASCA" is AWS's unique-id prefix for certificates (ServerCertificateId, CertificateId). It
+    // identifies a certificate and grants nothing on its own, so it is reported as info, like a
+    // publishable key: it marks AWS identity material committed to the file, not a credential.
+    pattern: /ASCA[A-Z0-9]{16}/,
+    keywords: ['asca'],
+    minEntropy: 3,
+    publishable: true,
+    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
+  },
+  {
     id: 'aws-bedrock-api-key',
     provider: 'AWS',
     name: 'Amazon Bedrock long-term API key',
@@ -370,6 +388,19 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     docs: 'https://developers.google.com/identity/protocols/oauth2',
   },
   {
+    id: 'google-oauth-client-id',
+    provider: 'Google',
+    name: 'OAuth client id',
+    // "<project number>-<32 lowercase alphanumerics>.apps.googleusercontent.com". Google treats the
+    // client id as public (it is embedded in installed and browser apps), so it is reported as
+    // info: it names an OAuth client whose secret (GOCSPX-..., reported on its own) often sits
+    // next to it. \b: no literal prefix, and a long digit run must not be re-scanned.
+    pattern: /\b[0-9]{6,20}-[a-z0-9]{32}\.apps\.googleusercontent\.com/,
+    keywords: ['.apps.googleusercontent.com'],
+    publishable: true,
+    docs: 'https://developers.google.com/identity/protocols/oauth2',
+  },
+  {
     id: 'google-oauth-access-token',
     provider: 'Google',
     name: 'OAuth 2.0 access token',
@@ -425,7 +456,9 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'slack-workspace-token',
     provider: 'Slack',
     name: 'workspace app token (legacy)',
-    pattern: /xoxa-[0-9A-Za-z-]{30,200}/,
+    // Legacy (retired) workspace tokens: Slack never documented their length; "xoxa-<digits>-<digits>"
+    // forms of 25 characters after the prefix are in circulation, so 20 is the floor.
+    pattern: /xoxa-[0-9A-Za-z-]{20,200}/,
     keywords: ['xoxa-'],
     docs: 'https://api.slack.com/concepts/token-types',
   },
@@ -433,7 +466,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'slack-legacy-refresh-token',
     provider: 'Slack',
     name: 'workspace app refresh token (legacy)',
-    pattern: /xoxr-[0-9A-Za-z-]{30,200}/,
+    pattern: /xoxr-[0-9A-Za-z-]{20,200}/,
     keywords: ['xoxr-'],
     docs: 'https://api.slack.com/concepts/token-types',
   },
@@ -457,7 +490,9 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'slack-app-token',
     provider: 'Slack',
     name: 'app-level token',
-    pattern: /xapp-1-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}/,
+    // Slack does not document the length of the hex secret (64 in every token seen); the
+    // xapp-1-<app id>-<digits>-<hex> structure is distinctive, so the length is left some room.
+    pattern: /xapp-1-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{48,80}/,
     keywords: ['xapp-1-'],
     docs: 'https://api.slack.com/concepts/token-types',
   },
@@ -465,7 +500,9 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'slack-webhook',
     provider: 'Slack',
     name: 'incoming webhook URL',
-    pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}/,
+    // Team and webhook ids are "T"/"B" + 8 to 10 uppercase base36 in practice; the host and path
+    // already make the URL unambiguous, so the id lengths are not used to tell it apart.
+    pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}/,
     keywords: ['hooks.slack.com/services/'],
     docs: 'https://api.slack.com/messaging/webhooks',
   },
@@ -937,10 +974,34 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'microsoft-teams-webhook',
     provider: 'Microsoft Teams',
     name: 'incoming webhook URL',
+    // "<tenant>.webhook.office.com/webhookb2/..." since 2021, "outlook.office(365).com/webhook/..."
+    // before. The tenant label is written as users name it (underscores included).
     pattern:
-      /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/[A-Za-z0-9_-]{20,80})?/,
-    keywords: ['.webhook.office.com/webhookb2/'],
+      /https:\/\/(?:[A-Za-z0-9_-]{1,63}\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/[A-Za-z0-9_-]{20,80})?/,
+    keywords: ['.webhook.office.com/webhookb2/', 'outlook.office.com/webhook/', 'outlook.office365.com/webhook/'],
     docs: 'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+  },
+  {
+    id: 'azure-logic-apps-webhook',
+    provider: 'Microsoft Power Automate / Azure Logic Apps',
+    name: 'workflow HTTP trigger URL (Teams "Workflows" webhook)',
+    // The replacement for Teams connector webhooks: a Logic Apps HTTP trigger whose URL carries
+    // a SAS signature (`sig=`, 43 base64url characters) that lets anyone start the workflow.
+    pattern:
+      /https:\/\/[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}\.logic\.azure\.com(?::443)?\/workflows\/[0-9a-f]{32}\/triggers\/[A-Za-z0-9_.-]{1,80}\/paths\/invoke[?][A-Za-z0-9%._=&-]{0,200}sig=[A-Za-z0-9_-]{43}/,
+    keywords: ['.logic.azure.com'],
+    docs: 'https://learn.microsoft.com/en-us/azure/connectors/connectors-native-reqres',
+  },
+  {
+    id: 'power-automate-webhook',
+    provider: 'Microsoft Power Automate',
+    name: 'workflow HTTP trigger URL (Teams "Workflows" webhook)',
+    // Flows created in Power Automate / Teams Workflows now get an environment-scoped host:
+    // "<environment>.<2 characters>.environment.api.powerplatform.com"; the secret is `sig=`.
+    pattern:
+      /https:\/\/[a-z0-9-]{1,63}\.[a-z0-9]{1,8}\.environment\.api\.powerplatform\.com(?::443)?\/powerautomate\/automations\/direct\/workflows\/[0-9a-f]{32}\/triggers\/[A-Za-z0-9_.-]{1,80}\/paths\/invoke[?][A-Za-z0-9%._=&-]{0,200}sig=[A-Za-z0-9_-]{43}/,
+    keywords: ['.environment.api.powerplatform.com'],
+    docs: 'https://learn.microsoft.com/en-us/power-automate/oauth-authentication',
   },
   {
     id: 'dingtalk-webhook',
@@ -997,11 +1058,14 @@ export const TOKEN_FORMATS: TokenFormat[] = [
   },
 
   // ----- Commerce and payments -----------------------------------------------------------------
+  // Shopify's changelogs (2020) announce the prefixes and "32 to 38 characters", not the alphabet
+  // or a fixed length. Tokens seen so far carry 32 hex characters after the prefix; the prefix is
+  // distinctive enough to accept any base62 body of 32 to 48 characters.
   {
     id: 'shopify-access-token',
     provider: 'Shopify',
     name: 'Admin API access token',
-    pattern: /shpat_[a-fA-F0-9]{32}/,
+    pattern: /shpat_[A-Za-z0-9]{32,48}/,
     keywords: ['shpat_'],
     docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
   },
@@ -1009,7 +1073,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'shopify-custom-app-token',
     provider: 'Shopify',
     name: 'custom app access token',
-    pattern: /shpca_[a-fA-F0-9]{32}/,
+    pattern: /shpca_[A-Za-z0-9]{32,48}/,
     keywords: ['shpca_'],
     docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
   },
@@ -1017,7 +1081,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'shopify-private-app-token',
     provider: 'Shopify',
     name: 'private app access token',
-    pattern: /shppa_[a-fA-F0-9]{32}/,
+    pattern: /shppa_[A-Za-z0-9]{32,48}/,
     keywords: ['shppa_'],
     docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
   },
@@ -1025,7 +1089,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'shopify-shared-secret',
     provider: 'Shopify',
     name: 'app shared secret',
-    pattern: /shpss_[a-fA-F0-9]{32}/,
+    pattern: /shpss_[A-Za-z0-9]{32,48}/,
     keywords: ['shpss_'],
     docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
   },
@@ -1977,6 +2041,17 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'SCIM key',
     pattern: /tskey-scim-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-scim-'],
+    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+  },
+  {
+    id: 'tailscale-key',
+    provider: 'Tailscale',
+    name: 'key of another type',
+    // Every Tailscale key is "tskey-<type>-<key id>-<secret>". Types without an entry above (new
+    // ones included) land here; the known types match this too, but the entries above come first
+    // and win the overlap, so each key is reported once, under its own type.
+    pattern: /tskey-[a-z]{2,16}-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
+    keywords: ['tskey-'],
     docs: 'https://tailscale.com/kb/1277/key-prefixes',
   },
   {
