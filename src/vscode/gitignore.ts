@@ -1,15 +1,19 @@
 // Whether git ignores a file, for exposure-aware severity (a secret in an ignored `.env` is where
-// it belongs). Reads `.gitignore` files through vscode.workspace.fs (works in virtual workspaces)
-// and caches them; answers undefined when unknown rather than guessing.
+// it belongs). Diagnostics need a synchronous answer, so ignore files are loaded in the
+// background through vscode.workspace.fs (virtual workspaces too) and the answer is undefined
+// ("unknown") until they are read; when they arrive, open documents are analysed again.
+// Matching is the `ignore` package's, as in the CLI and the workspace scan.
 import * as vscode from 'vscode';
+import ignore, { type Ignore } from 'ignore';
 
 export interface IgnoreOracle {
   isIgnored(uri: vscode.Uri): boolean | undefined;
 }
 
 export class GitignoreOracle implements IgnoreOracle, vscode.Disposable {
-  /** Folder URI → its .gitignore patterns (null: no file), filled asynchronously. */
-  private readonly cache = new Map<string, IgnorePattern[] | null>();
+  /** Folder URI → its rules (null: no .gitignore there; absent: not read yet). */
+  private readonly cache = new Map<string, Ignore | null>();
+  private readonly pending = new Set<string>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
 
   constructor(private readonly onLearned: () => void) {
@@ -25,63 +29,46 @@ export class GitignoreOracle implements IgnoreOracle, vscode.Disposable {
   isIgnored(uri: vscode.Uri): boolean | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    const relative = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
-    const segments = relative.split('/');
+    const root = folder.uri.path.replace(/\/$/, '');
+    if (!uri.path.startsWith(`${root}/`)) return undefined;
+    const segments = uri.path.slice(root.length + 1).split('/');
     let unknown = false;
     let ignored = false;
-    // Walk from the workspace root down to the file's folder; deeper files override.
+    // From the workspace root down to the file's folder; deeper files override shallower ones.
     for (let depth = 0; depth < segments.length; depth++) {
-      const dir = vscode.Uri.joinPath(folder.uri, ...segments.slice(0, depth));
-      const patterns = this.patternsOf(dir);
-      if (patterns === undefined) {
+      const rules = this.rulesOf(vscode.Uri.joinPath(folder.uri, ...segments.slice(0, depth)));
+      if (rules === undefined) {
         unknown = true;
         continue;
       }
-      const rest = segments.slice(depth).join('/');
-      for (const p of patterns ?? []) if (p.re.test(rest)) ignored = !p.negated;
+      if (!rules) continue;
+      const verdict = rules.test(segments.slice(depth).join('/'));
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
     }
     return ignored ? true : unknown ? undefined : false;
   }
 
-  private patternsOf(dir: vscode.Uri): IgnorePattern[] | null | undefined {
+  private rulesOf(dir: vscode.Uri): Ignore | null | undefined {
     const key = dir.toString();
     if (this.cache.has(key)) return this.cache.get(key);
-    this.cache.set(key, null);
-    void vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, '.gitignore')).then(
-      (bytes) => {
-        this.cache.set(key, parseGitignore(new TextDecoder().decode(bytes)));
-        this.onLearned();
-      },
-      () => undefined,
-    );
+    if (!this.pending.has(key)) {
+      this.pending.add(key);
+      void vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, '.gitignore')).then(
+        (bytes) => this.learn(key, ignore().add(new TextDecoder().decode(bytes))),
+        () => this.learn(key, null),
+      );
+    }
     return undefined;
+  }
+
+  private learn(key: string, rules: Ignore | null): void {
+    this.pending.delete(key);
+    this.cache.set(key, rules);
+    this.onLearned();
   }
 
   dispose(): void {
     this.watcher.dispose();
   }
-}
-
-interface IgnorePattern {
-  re: RegExp;
-  negated: boolean;
-}
-
-/** A small gitignore reader: enough for "is this .env ignored" (names, globs, directories, negation). */
-export function parseGitignore(text: string): IgnorePattern[] {
-  const out: IgnorePattern[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const negated = line.startsWith('!');
-    if (negated) line = line.slice(1);
-    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
-    line = line.replace(/^\//, '').replace(/\/$/, '');
-    const body = line
-      .split('')
-      .map((c, i, all) => (c === '*' ? (all[i + 1] === '*' ? '' : all[i - 1] === '*' ? '.*' : '[^/]*') : c === '?' ? '[^/]' : /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c))
-      .join('');
-    out.push({ re: new RegExp(`${anchored ? '^' : '(^|/)'}${body}($|/)`), negated });
-  }
-  return out;
 }

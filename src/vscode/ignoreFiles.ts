@@ -17,7 +17,7 @@ export class IgnoreFiles {
   }
 
   async isIgnored(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<boolean> {
-    const root = folder.uri.path.replace(/\/+$/, '');
+    const root = folder.uri.path.replace(/\/$/, '');
     if (!uri.path.startsWith(`${root}/`)) return false;
     const parts = uri.path.slice(root.length + 1).split('/');
     let ignored = false;

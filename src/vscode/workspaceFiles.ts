@@ -44,7 +44,7 @@ export class WorkspaceFiles {
   async includes(uri: vscode.Uri): Promise<boolean> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || !isConfigLike(basename(uri))) return false;
-    const relative = uri.path.slice(folder.uri.path.replace(/\/+$/, '').length + 1);
+    const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
     const found = await this.find(folder, literalGlob(relative));
     return found.some((u) => u.toString() === uri.toString());
   }

@@ -18,7 +18,8 @@ export function formatText(report: ScanReport, options: TextOptions = {}): strin
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${RESET}` : text);
   const lines = allFindings(report).map(({ path, finding }) => {
     const where = `${path}:${finding.startLine + 1}:${finding.startColumn + 1}`;
-    const message = finding.message.replace(/\s*\r?\n\s*/g, ' ');
+    // Split rather than a whitespace regex: linear on any message.
+    const message = finding.message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
     return `${where} ${paint(COLOR[finding.severity], finding.severity)} ${paint(DIM, finding.ruleId)} ${message}`;
   });
   lines.push(summaryLine(report));

@@ -185,7 +185,10 @@ export function actionName(uses: string): string | undefined {
   if (uses.startsWith('./') || uses.startsWith('.\\')) return undefined;
   const at = uses.indexOf('@');
   const name = (at < 0 ? uses : uses.slice(0, at)).trim().toLowerCase();
-  return /^[\w.-]+\/[\w.-]+(\/[\w./-]+)?$/.test(name) ? name.replace(/\/+$/, '') : undefined;
+  if (!/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?$/.test(name)) return undefined;
+  let end = name.length;
+  while (end > 0 && name[end - 1] === '/') end--; // a loop: /\/+$/ is quadratic on long runs
+  return name.slice(0, end);
 }
 
 function passesGithubToken(inputs: Inputs & { all: string[] }): boolean {
