@@ -13,9 +13,16 @@ interface Run {
   stdout: string;
 }
 
+/**
+ * Settings that would make git run programs named by the scanned repository's own config
+ * (`core.fsmonitor` runs a hook on ls-files/check-ignore; hooks and external diff/textconv
+ * drivers likewise): a security tool must never execute code from what it inspects.
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'diff.external=', '--no-pager'];
+
 function git(cwd: string, args: readonly string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('git', [...args], { cwd, timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
+    execFile('git', [...SAFE_CONFIG, ...args], { cwd, timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
       if (!error) return resolve({ code: 0, stdout });
       const code = typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : undefined;
       resolve({ code, stdout: '' });

@@ -94,17 +94,20 @@ function kindFromName(p: string, name: string, ext: string): FileKind | undefine
   return undefined;
 }
 
+// Indentation is matched as whitespace that is not a line break ([^\S\r\n\u2028\u2029]), not as
+// \s: with the m flag, ^\s+ restarts at every line of a run of blank lines and rescans the rest
+// of the run from each one, which is quadratic (seconds on 64 KB of newlines).
 function sniffYaml(head: string): FileKind | undefined {
   if (/^["']?on["']?\s*:/m.test(head) && /^jobs\s*:/m.test(head)) return 'github-workflow';
-  if (/^runs\s*:/m.test(head) && /^\s+using\s*:/m.test(head)) return 'github-action';
-  if (/^AWSTemplateFormatVersion\s*:/m.test(head) || /^\s+Type\s*:\s*["']?AWS::/m.test(head)) return 'cloudformation';
+  if (/^runs\s*:/m.test(head) && /^[^\S\r\n\u2028\u2029]+using\s*:/m.test(head)) return 'github-action';
+  if (/^AWSTemplateFormatVersion\s*:/m.test(head) || /^[^\S\r\n\u2028\u2029]+Type\s*:\s*["']?AWS::/m.test(head)) return 'cloudformation';
   if (/^apiVersion\s*:/m.test(head) && /^kind\s*:/m.test(head)) return 'kubernetes';
-  if (/^services\s*:/m.test(head) && /^\s+(image|build|environment|ports|volumes)\s*:/m.test(head)) return 'compose';
+  if (/^services\s*:/m.test(head) && /^[^\S\r\n\u2028\u2029]+(image|build|environment|ports|volumes)\s*:/m.test(head)) return 'compose';
   if (/^provider\s*:/m.test(head) && /^functions\s*:/m.test(head)) return 'serverless';
   if (/^(openapi|swagger)\s*:/m.test(head)) return 'openapi';
-  if (/^stages\s*:/m.test(head) || (/^\s+script\s*:/m.test(head) && !/^jobs\s*:/m.test(head) && /^[\w.-]+\s*:\s*$/m.test(head))) return 'gitlab-ci';
-  if (/^\s*-\s+(hosts|name)\s*:/m.test(head) && /^\s+(tasks|ansible\.builtin\.|[a-z_]+\.[a-z_]+\.[a-z_]+)\s*:/m.test(head)) return 'ansible';
-  if (/^\s*"?Statement"?\s*:/m.test(head) && /^\s*"?Version"?\s*:/m.test(head)) return 'iam-policy';
+  if (/^stages\s*:/m.test(head) || (/^[^\S\r\n\u2028\u2029]+script\s*:/m.test(head) && !/^jobs\s*:/m.test(head) && /^[\w.-]+\s*:\s*$/m.test(head))) return 'gitlab-ci';
+  if (/^[^\S\r\n\u2028\u2029]*-\s+(hosts|name)\s*:/m.test(head) && /^[^\S\r\n\u2028\u2029]+(tasks|ansible\.builtin\.|[a-z_]+\.[a-z_]+\.[a-z_]+)\s*:/m.test(head)) return 'ansible';
+  if (/^[^\S\r\n\u2028\u2029]*"?Statement"?\s*:/m.test(head) && /^[^\S\r\n\u2028\u2029]*"?Version"?\s*:/m.test(head)) return 'iam-policy';
   return undefined;
 }
 

@@ -8,11 +8,12 @@ import { sourceRange } from './parse/model';
 import { classify, classifyAs } from './classify';
 import { parseFile } from './parse/index';
 import { LineIndex } from './positions';
-import { mask, redact } from './mask';
+import { mask, redactor } from './mask';
 import { findDirectives, isSuppressed } from './suppress';
 import { findUrls } from './urls';
 import { commandsInRaw, commandsInScalar, isScriptPath } from './scripts';
 import { RULES, ruleIndex } from './registry';
+import { KeywordSet } from './keywords';
 
 export interface Config {
   /** Per rule id or category: a severity, or 'off'. */
@@ -50,12 +51,16 @@ export interface AnalysisResult {
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
-  const lines = new LineIndex(text);
   const { kind, syntax } = options.kind ? classifyAs(options.kind, options.path) : classify(options.path, text);
-  const base = { kind, syntax, findings: [], suppressed: 0, parseErrors: [], lines };
   const maxSize = options.config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > maxSize) return { ...base, skipped: `skipped: ${text.length} characters is over the limit of ${maxSize} (setting maxFileSize)` };
-  if (text.includes('\u0000')) return { ...base, skipped: 'skipped: binary content' };
+  const skip = text.length > maxSize ? `skipped: ${text.length} characters is over the limit of ${maxSize} (setting maxFileSize)` : text.includes('\u0000') ? 'skipped: binary content' : undefined;
+  if (skip) {
+    // Skipped before any per-line work, so a huge file costs nothing; the line index is built
+    // only if a caller asks for it.
+    let index: LineIndex | undefined;
+    return { kind, syntax, findings: [], suppressed: 0, parseErrors: [], skipped: skip, get lines() { return (index ??= new LineIndex(text)); } };
+  }
+  const lines = new LineIndex(text);
 
   const parsed = parseFile(text, syntax, { netrc: kind === 'netrc' });
   const file: FileInfo = {
@@ -66,9 +71,11 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
     gitIgnored: options.gitIgnored,
     options: { ...DEFAULT_RULE_OPTIONS, ...options.config?.options },
   };
-  const lower = text.toLowerCase();
-  const rules = (options.rules ?? RULES).filter(
-    (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.keywords || r.keywords.some((k) => lower.includes(k))) && !isOff(r.meta.id, r.meta.category, options.config),
+  const ruleList = options.rules ?? RULES;
+  // Every rule keyword is looked for in one pass over the text (see keywords.ts).
+  const found = keywordSetOf(ruleList).foundIn(text.toLowerCase());
+  const rules = ruleList.filter(
+    (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.keywords || r.keywords.some((k) => found.has(k))) && !isOff(r.meta.id, r.meta.category, options.config),
   );
 
   const raw: (Report & { rule: Rule })[] = [];
@@ -77,12 +84,16 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
     report: (r) => raw.push({ ...r, rule, path: r.path ? [...r.path] : undefined }),
     rangeIn: (node, from, to) => sourceRange(text, node, from, to),
   });
-  const contexts = new Map(rules.map((r) => [r, ctxFor(r)]));
+  const contexts = rules.map((rule) => ({ rule, ctx: ctxFor(rule) }));
+  // The rules that have each hook, in registry order: the walk calls hooks per node, so it should
+  // not look at the rules that lack one every time.
+  const hooked = new Map<keyof Rule, { rule: Rule; ctx: RuleContext }[]>();
   const run = <K extends keyof Rule>(hook: K, call: (rule: Rule, ctx: RuleContext) => void) => {
-    for (const rule of rules) {
-      if (!rule[hook]) continue;
+    let list = hooked.get(hook);
+    if (!list) hooked.set(hook, (list = contexts.filter((c) => c.rule[hook])));
+    for (const { rule, ctx } of list) {
       try {
-        call(rule, contexts.get(rule)!);
+        call(rule, ctx);
       } catch (error) {
         // One broken rule must not take the others down; the failure is reported without data.
         raw.push({ rule, start: 0, end: 0, message: `internal error in ${rule.meta.id}: ${(error as Error).name}`, severity: 'info' });
@@ -148,6 +159,15 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   return { kind, syntax, findings, suppressed, parseErrors, parsed, lines };
 }
 
+const keywordSets = new WeakMap<readonly Rule[], KeywordSet>();
+
+/** The keywords of a rule list, prepared once per list (the registry's is prepared once). */
+function keywordSetOf(rules: readonly Rule[]): KeywordSet {
+  let set = keywordSets.get(rules);
+  if (!set) keywordSets.set(rules, (set = new KeywordSet(rules.flatMap((r) => r.keywords ?? []))));
+  return set;
+}
+
 function visitCommandUrls(hit: CommandHit, visit: (u: UrlHit) => void): void {
   for (const word of [...hit.command.assignments, ...hit.command.argv]) {
     for (const m of findUrls(word.value)) {
@@ -168,24 +188,37 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
   const order = (r: Report & { rule: Rule }) => ruleIndex(r.ruleId ?? r.rule.meta.id);
   raw.sort((a, b) => a.start - b.start || order(a) - order(b));
 
-  const kept: (Report & { rule: Rule })[] = [];
+  // Kept findings in order, each in a box so a replacement keeps its place. A finding can only
+  // clash with kept ones of its group (every secret finding, or one rule id of another category)
+  // that end after it starts; as starts only grow, the others are dropped from the group's live
+  // list, so this stays near linear even for files with thousands of findings.
+  const kept: { r: Report & { rule: Rule } }[] = [];
+  const live = new Map<string, { r: Report & { rule: Rule } }[]>();
   for (const r of raw) {
     const category = r.rule.meta.category;
+    const group = category === 'secret' ? category : `${category}\u0000${r.ruleId ?? r.rule.meta.id}`;
+    let boxes = live.get(group);
+    if (!boxes) live.set(group, (boxes = []));
+    let n = 0;
+    for (const b of boxes) if (b.r.end > r.start) boxes[n++] = b;
+    boxes.length = n;
     // Two secret findings on overlapping text: the more specific rule (earlier in the registry) wins.
-    const clash = kept.find(
-      (k) => k.rule.meta.category === category && k.start < r.end && r.start < k.end && (category === 'secret' || (k.ruleId ?? k.rule.meta.id) === (r.ruleId ?? r.rule.meta.id)),
-    );
+    const clash = boxes.find((b) => b.r.start < r.end && r.start < b.r.end);
     if (clash) {
-      if (order(r) < order(clash)) kept.splice(kept.indexOf(clash), 1, r);
+      if (order(r) < order(clash.r)) clash.r = r;
       continue;
     }
-    kept.push(r);
+    const box = { r };
+    kept.push(box);
+    boxes.push(box);
   }
 
   const directives = findDirectives(file.text, lines);
+  // Prepared once: redacting every finding against every secret must stay linear in file size.
+  const redact = redactor(secretTexts);
   const findings: Finding[] = [];
   let suppressed = 0;
-  for (const r of kept) {
+  for (const { r } of kept) {
     const meta = r.rule.meta;
     const id = r.ruleId ?? meta.id;
     const sub = r.rule.catalog?.find((m) => m.id === id);
@@ -199,14 +232,14 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
       category: meta.category,
       severity: override ?? r.severity ?? sub?.defaultSeverity ?? meta.defaultSeverity,
       confidence: r.confidence ?? sub?.confidence ?? meta.confidence,
-      message: redact(r.message, secretTexts),
+      message: redact(r.message),
       start: r.start,
       end: r.end,
       startLine: start.line,
       startColumn: start.column,
       endLine: end.line,
       endColumn: end.column,
-      excerpt: meta.category === 'secret' ? mask(slice) : oneLine(redact(slice, secretTexts)),
+      excerpt: meta.category === 'secret' ? mask(slice) : oneLine(redact(slice)),
       path: r.path,
       fixes: r.fixes ?? [],
     };
@@ -220,6 +253,8 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
 }
 
 function oneLine(s: string): string {
-  const line = s.replace(/\s*\r?\n\s*/g, ' ');
+  // Each whitespace run holding a line break becomes one space (a `\s*\r?\n\s*` regex would be
+  // quadratic on long runs of blanks).
+  const line = s.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }

@@ -25,7 +25,7 @@ export function findDirectives(text: string, index: LineIndex): Directive[] {
     const { line } = index.positionAt(m.index);
     const before = text.slice(index.lineStart(line), m.index);
     const ids = m[2].split(/[\s,]+/).filter(Boolean);
-    out.push({ line, ids, standalone: before.trim() === '' || /^[ \t]*-?[ \t]*$/.test(before) });
+    out.push({ line, ids, standalone: before.trim() === '' || /^[ \t]*(?:-[ \t]*)?$/.test(before) });
   }
   return out;
 }

@@ -232,8 +232,9 @@ async function gather(document: vscode.TextDocument): Promise<Gathered | { refus
   };
   const example = texts.get(examplePath);
   if (example !== undefined) env.example = { path: examplePath, text: example };
-  // Git is asked only where it can see the files: a desktop window on local files.
-  if (vscode.env.uiKind === vscode.UIKind.Desktop && document.uri.scheme === 'file' && where.folder.uri.scheme === 'file') {
+  // Git is asked only where it can see the files (a desktop window on local files) and only in a
+  // trusted workspace: git reads the repository's own config, which an untrusted one controls.
+  if (vscode.workspace.isTrusted && vscode.env.uiKind === vscode.UIKind.Desktop && document.uri.scheme === 'file' && where.folder.uri.scheme === 'file') {
     const cwd = where.folder.uri.fsPath;
     env.dotenv.tracked = await isTracked(cwd, dotenvPath);
     env.dotenvIgnored = await isIgnored(cwd, dotenvPath);

@@ -4,30 +4,35 @@ import { parseTree, createScanner, SyntaxKind, printParseErrorCode } from 'jsonc
 import type { Node as JNode, ParseError as JParseError } from 'jsonc-parser';
 import type { Comment, MapNode, Node, ParsedDocument, SeqNode } from './model';
 import { linkParents } from './model';
+import { boundJson } from './limits';
 
 const MAX_DEPTH = 500;
 
 export function parseJson(text: string): { documents: ParsedDocument[]; comments: Comment[] } {
   const errors: JParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const root = convert(tree, 0);
+  // Nesting deeper than MAX_NESTING is blanked before the recursive tree builder runs (see limits.ts).
+  const bounded = boundJson(text);
+  const tree = parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = convert(tree, 0, text.length);
   linkParents(root);
   return {
     documents: [
       {
         root,
         range: { start: 0, end: text.length },
-        errors: errors.map((e) => ({ start: e.offset, end: e.offset + e.length, message: printParseErrorCode(e.error) })),
+        // jsonc-parser places an unterminated comment's error one past the end: clamp.
+        errors: [...bounded.errors, ...errors.map((e) => ({ start: Math.min(e.offset, text.length), end: Math.min(e.offset + e.length, text.length), message: printParseErrorCode(e.error) }))],
       },
     ],
     comments: text.includes('/') ? jsonComments(text) : [],
   };
 }
 
-function convert(node: JNode | undefined, depth: number): Node | null {
+function convert(node: JNode | undefined, depth: number, limit: number): Node | null {
   if (!node || depth > MAX_DEPTH) return null;
   const start = node.offset;
-  const end = node.offset + node.length;
+  // A node that runs into an unterminated comment is reported one past the end: clamp.
+  const end = Math.min(node.offset + node.length, limit);
   switch (node.type) {
     case 'object': {
       const map: MapNode = { kind: 'map', pairs: [], start, end };
@@ -35,15 +40,15 @@ function convert(node: JNode | undefined, depth: number): Node | null {
         const [k, v] = prop.children ?? [];
         if (!k || k.type !== 'string') continue;
         const key = { kind: 'scalar' as const, value: String(k.value), type: 'string' as const, style: 'double' as const, start: k.offset, end: k.offset + k.length };
-        const value = convert(v, depth + 1);
-        map.pairs.push({ key, value, start: prop.offset, end: prop.offset + prop.length });
+        const value = convert(v, depth + 1, limit);
+        map.pairs.push({ key, value, start: prop.offset, end: Math.min(prop.offset + prop.length, limit) });
       }
       return map;
     }
     case 'array': {
       const seq: SeqNode = { kind: 'seq', items: [], start, end };
       for (const child of node.children ?? []) {
-        const item = convert(child, depth + 1);
+        const item = convert(child, depth + 1, limit);
         if (item) seq.items.push(item);
       }
       return seq;
@@ -68,7 +73,8 @@ function jsonComments(text: string): Comment[] {
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
       const start = scanner.getTokenOffset();
       const raw = scanner.getTokenValue();
-      comments.push({ start, end: start + scanner.getTokenLength(), text: raw.replace(/^\/[/*]|\*\/$/g, '') });
+      // An unterminated block comment is reported one past the end of the text: clamp.
+      comments.push({ start, end: Math.min(start + scanner.getTokenLength(), text.length), text: raw.replace(/^\/[/*]|\*\/$/g, '') });
     }
   }
   return comments;

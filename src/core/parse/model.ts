@@ -163,42 +163,90 @@ export function items(node: Node | null | undefined): Node[] {
  * Walks value and source together: equal characters map one to one; escapes, quote doubling,
  * indentation and line folding in the source are stepped over. Falls back to the whole scalar
  * when the two cannot be aligned, so a range is always inside the node.
+ *
+ * The walk is done once per scalar and remembered (see `alignmentOf`): rules ask for many ranges
+ * in one long script (every URL, every command word), and walking from the scalar's start each
+ * time made a 100 KB `run:` block take seconds.
  */
 export function sourceRange(text: string, node: ScalarNode, from: number, to: number): TextRange {
-  if (node.alias || from >= to) return { start: node.start, end: node.end };
+  const whole = { start: node.start, end: node.end };
+  if (node.alias || !(from < to) || !Number.isInteger(from) || from < 0) return whole;
+  // The value character that ends the slice (a fractional `to` rounds up, as the walk did).
+  const last = Math.ceil(to) - 1;
+  const a = alignmentOf(text, node);
+  if (!a || last >= a.reached) return whole;
+  return { start: a.consumedAt[from], end: a.after[last] };
+}
+
+interface Alignment {
+  text: string;
+  /** Source offset where value[v] is consumed (after any skipped indentation or quotes). */
+  consumedAt: Int32Array;
+  /** Source offset just after value[v]'s source characters. */
+  after: Int32Array;
+  /** How many value characters could be aligned (the walk stops at the first mismatch). */
+  reached: number;
+}
+
+const alignments = new WeakMap<ScalarNode, Alignment | null>();
+
+/** The value↔source alignment of a scalar, walked once (null: the scalar cannot be aligned at all). */
+function alignmentOf(text: string, node: ScalarNode): Alignment | null {
+  const cached = alignments.get(node);
+  if (cached !== undefined && (cached === null || cached.text === text)) return cached;
   const value = node.value;
   let s = node.start;
   // Skip an opening quote or a block header line (`|`, `>-`, ...).
   if (node.style === 'single' || node.style === 'double') s++;
   else if (node.style === 'block') {
     const nl = text.indexOf('\n', s);
-    if (nl < 0 || nl >= node.end) return { start: node.start, end: node.end };
+    if (nl < 0 || nl >= node.end) {
+      alignments.set(node, null);
+      return null;
+    }
     s = nl + 1;
   }
-  let start = -1;
+  // Every aligned value character consumes at least one source character, so the source span
+  // bounds the arrays (escapes and folding can step past value.length: NaN comparisons).
+  const size = Math.max(0, node.end - s) + 1;
+  const consumedAt = new Int32Array(size);
+  const after = new Int32Array(size);
   let v = 0;
-  while (v < to && s < node.end) {
-    if (v === from) start = s;
+  let mark = s; // where the current value character's source began (after skipped characters)
+  while (s < node.end && v < size) {
+    mark = s;
     const vc = value.charCodeAt(v);
     const sc = text.charCodeAt(s);
-    if (sc === vc) {
+    if (sc === 92 /* \ */ && node.style === 'double') {
+      // In a double-quoted scalar a backslash always starts an escape, even when the character
+      // it stands for is itself a backslash (`\\`): matching it literally would misalign.
+      s = Math.min(s + escapeLength(text, s), node.end); // an escape cut off by the end stays inside
+      consumedAt[v] = mark;
+      after[v++] = s;
+    } else if (sc === vc) {
       s++;
-      v++;
-    } else if (sc === 92 /* \ */ && (node.style === 'double' || node.style === 'raw')) {
-      s += escapeLength(text, s);
-      v++;
+      consumedAt[v] = mark;
+      after[v++] = s;
+    } else if (sc === 92 /* \ */ && node.style === 'raw') {
+      s = Math.min(s + escapeLength(text, s), node.end);
+      consumedAt[v] = mark;
+      after[v++] = s;
     } else if (sc === 39 /* ' */ && node.style === 'single') {
       s++; // '' stands for one quote
     } else if (sc === 32 || sc === 9 || sc === 10 || sc === 13) {
       // Indentation or folding: a folded line break becomes a space in the value.
-      if (vc === 32 && (sc === 10 || sc === 13)) v++;
       s++;
+      if (vc === 32 && (sc === 10 || sc === 13)) {
+        consumedAt[v] = mark;
+        after[v++] = s;
+      }
     } else {
-      return { start: node.start, end: node.end };
+      break;
     }
   }
-  if (v < to || start < 0) return { start: node.start, end: node.end };
-  return { start, end: s };
+  const a = { text, consumedAt, after, reached: v };
+  alignments.set(node, a);
+  return a;
 }
 
 function escapeLength(text: string, at: number): number {

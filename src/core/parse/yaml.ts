@@ -1,27 +1,36 @@
 // YAML → model, through the `yaml` package's document AST (never toJS: aliases stay aliases,
 // so alias bombs cost nothing). Every document is converted on its own, so an error in one
 // leaves the others whole, and a document with errors still yields what parsed.
-import { parseAllDocuments, isMap, isSeq, isScalar, isAlias, isPair, Scalar } from 'yaml';
+import { isMap, isSeq, isScalar, isAlias, isPair, Scalar } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { Comment, MapNode, Node, ParsedDocument, ScalarNode, ScalarStyle, SeqNode } from './model';
 import { linkParents } from './model';
+import { parseYamlBounded } from './limits';
 
 /** Deeper nesting than this is cut off (the rest of the document is still analysed). */
 const MAX_DEPTH = 500;
 
 export function parseYaml(text: string): { documents: ParsedDocument[]; comments: Comment[] } {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false });
-  const list = Array.isArray(docs) ? docs : [docs];
+  // Nesting deeper than MAX_NESTING is cut before the recursive composer runs (see limits.ts).
+  const { docs: list, source, errors: cut } = parseYamlBounded(text, { uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false });
   const documents: ParsedDocument[] = list.map((doc) => {
-    const root = convert(text, doc.contents as YNode | null, 0);
+    const root = convert(source, doc.contents as YNode | null, 0);
     linkParents(root);
     const [start, , end] = doc.range ?? [0, 0, text.length];
     return {
       root,
       range: { start, end },
-      errors: doc.errors.map((e) => ({ start: e.pos[0], end: e.pos[1], message: e.message })),
+      // `yaml` can place an error one past the end (an unclosed quote at end of input): clamp.
+      errors: doc.errors.map((e) => ({ start: Math.min(e.pos[0], text.length), end: Math.min(Math.max(e.pos[0], e.pos[1]), text.length), message: e.message })),
     };
   });
+  // Each cut is reported by the document it lies in (the last one that starts at or before it).
+  if (cut.length > 0 && documents.length === 0) documents.push({ root: null, range: { start: 0, end: text.length }, errors: [] });
+  let d = 0;
+  for (const e of [...cut].sort((a, b) => a.start - b.start)) {
+    while (d + 1 < documents.length && documents[d + 1].range.start <= e.start) d++;
+    documents[d].errors.push(e);
+  }
   return { documents, comments: yamlComments(text) };
 }
 
@@ -63,19 +72,20 @@ function convert(text: string, node: YNode | null | undefined, depth: number): N
   return null;
 }
 
+const STYLES: Record<string, ScalarStyle> = {
+  PLAIN: 'plain',
+  QUOTE_SINGLE: 'single',
+  QUOTE_DOUBLE: 'double',
+  BLOCK_LITERAL: 'block',
+  BLOCK_FOLDED: 'block',
+};
+
 function scalar(node: Scalar, start: number, valueEnd: number): ScalarNode {
   const v = node.value;
   const type: ScalarNode['type'] =
     v === null || v === undefined ? 'null' : typeof v === 'number' || typeof v === 'bigint' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
   const value = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(node.source ?? v);
-  const styles: Record<string, ScalarStyle> = {
-    PLAIN: 'plain',
-    QUOTE_SINGLE: 'single',
-    QUOTE_DOUBLE: 'double',
-    BLOCK_LITERAL: 'block',
-    BLOCK_FOLDED: 'block',
-  };
-  const out: ScalarNode = { kind: 'scalar', value, type, style: styles[node.type ?? 'PLAIN'] ?? 'plain', start, end: valueEnd };
+  const out: ScalarNode = { kind: 'scalar', value, type, style: STYLES[node.type ?? 'PLAIN'] ?? 'plain', start, end: valueEnd };
   if (node.tag && !node.tag.startsWith('tag:yaml.org')) out.tag = node.tag;
   return out;
 }
@@ -136,9 +146,25 @@ export function yamlComments(text: string): Comment[] {
       if (c !== ' ' && c !== '\t') lastNonSpace = c;
     }
     // A line ending in `|` or `>` (with optional chomping/indent indicators) opens a block scalar.
-    const trimmed = text.slice(lineStart, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+    const trimmed = withoutTrailingComment(text.slice(lineStart, lineEnd)).trimEnd();
     if (/(^|[\s:\-])[|>][+-]?[0-9]?[+-]?$/.test(trimmed)) blockIndent = indent;
     lineStart = lineEnd + 1;
   }
   return comments;
+}
+
+/**
+ * `line.replace(/\s+#.*$/, '')` in linear time (that regex is quadratic on long runs of blanks):
+ * cuts at the first whitespace run that is followed by `#` with no line terminator after it.
+ */
+export function withoutTrailingComment(line: string): string {
+  // `.` stops at \r, \u2028 and \u2029, so the `#` must come after the last of them.
+  const from = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029')) + 1;
+  for (let h = line.indexOf('#', from); h > 0; h = line.indexOf('#', h + 1)) {
+    if (!/\s/.test(line[h - 1])) continue;
+    let p = h - 1;
+    while (p > 0 && /\s/.test(line[p - 1])) p--;
+    return line.slice(0, p);
+  }
+  return line;
 }

@@ -40,6 +40,12 @@ const ENV_SWITCHES: readonly EnvSwitch[] = [
 const EXACT = new Map(ENV_SWITCHES.map((s) => [s.name, s]));
 const ANY_CASE = new Map(ENV_SWITCHES.filter((s) => s.anyCase).map((s) => [s.name, s]));
 
+/** The switches' names without underscores, computed once rather than on every key. */
+const COMPACT_NAMES: readonly string[] = ENV_SWITCHES.map((s) => s.name.replace(/_/g, ''));
+const SHORTEST_COMPACT_NAME = Math.min(...COMPACT_NAMES.map((n) => n.length));
+const NOT_UPPER_ALNUM = /[^A-Z0-9]/;
+const NOT_UPPER_ALNUM_G = /[^A-Z0-9]/g;
+
 /** The switch a variable name stands for; names are case-sensitive except npm's and yarn's. */
 export function envSwitch(name: string): EnvSwitch | undefined {
   return EXACT.get(name) ?? ANY_CASE.get(name.toUpperCase());
@@ -50,11 +56,12 @@ export function envSwitch(name: string): EnvSwitch | undefined {
  * (`ASDFNODE_TLS_REJECT_UNAUTHORIZED`): no tool reads such a copy, so it switches nothing off.
  */
 export function isLookalikeOfEnvSwitch(key: string): boolean {
-  const k = key.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return ENV_SWITCHES.some((s) => {
-    const name = s.name.replace(/_/g, '');
-    return k.length > name.length && k.endsWith(name);
-  });
+  const upper = key.toUpperCase();
+  // The compacted key is never longer than `upper`: too short to be longer than every name.
+  if (upper.length <= SHORTEST_COMPACT_NAME) return false;
+  const k = NOT_UPPER_ALNUM.test(upper) ? upper.replace(NOT_UPPER_ALNUM_G, '') : upper;
+  for (const name of COMPACT_NAMES) if (k.length > name.length && k.endsWith(name)) return true;
+  return false;
 }
 
 /** Lowercase substrings for rule keyword prefilters. */

@@ -3,14 +3,19 @@
 // one key). Compound names also match as a suffix (`ELASTICSEARCH_VERIFY_CERTS`, `db.sslVerify`).
 import { isFalse, isTrue } from './values';
 
+const NOT_LOWER_ALNUM = /[^a-z0-9]/;
+const NOT_LOWER_ALNUM_G = /[^a-z0-9]/g;
+
 /** Lowercase letters and digits only. */
 export function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const lower = key.toLowerCase();
+  // Most keys are plain lowercase words already: test first, build a new string only when needed.
+  return NOT_LOWER_ALNUM.test(lower) ? lower.replace(NOT_LOWER_ALNUM_G, '') : lower;
 }
 
 /** Verification is off when these are false. `verify` alone is too common to match as a suffix. */
 const OFF_WHEN_FALSE_EXACT = new Set(['verify']);
-const OFF_WHEN_FALSE_SUFFIX = [
+const OFF_WHEN_FALSE_SUFFIX = longestFirst([
   'sslverify',
   'verifyssl',
   'tlsverify',
@@ -32,11 +37,11 @@ const OFF_WHEN_FALSE_SUFFIX = [
   'certificateverification',
   'verifypeer',
   'sslvalidate',
-];
+]);
 
 /** Verification is off when these are true. */
 const OFF_WHEN_TRUE_EXACT = new Set(['insecure', 'skipverify', 'tlsinsecure', 'sslinsecure', 'insecuressl', 'insecuretls']);
-const OFF_WHEN_TRUE_SUFFIX = [
+const OFF_WHEN_TRUE_SUFFIX = longestFirst([
   'insecureskipverify',
   'insecureskiptlsverify',
   'skiptlsverify',
@@ -59,7 +64,7 @@ const OFF_WHEN_TRUE_SUFFIX = [
   'allowinvalidcertificates',
   'allowinvalidhostnames',
   'downloadinsecure',
-];
+]);
 
 /**
  * Names that look like a switch but mean something else: Docker turns verification ON whenever
@@ -82,10 +87,15 @@ export function verifySwitch(key: string): VerifySwitch | undefined {
   return whenTrue >= whenFalse ? 'off-when-true' : 'off-when-false';
 }
 
+/** The length of the longest of `suffixes` (sorted longest first) that `key` ends in, else 0. */
 function longestSuffix(key: string, suffixes: readonly string[]): number {
-  let best = 0;
-  for (const s of suffixes) if (s.length > best && key.endsWith(s)) best = s.length;
-  return best;
+  for (const s of suffixes) if (s.length <= key.length && key.endsWith(s)) return s.length;
+  return 0;
+}
+
+/** Sorted longest first, so that the first suffix that matches is the longest one. */
+function longestFirst(suffixes: string[]): readonly string[] {
+  return suffixes.sort((a, b) => b.length - a.length);
 }
 
 export function switchesOff(kind: VerifySwitch, value: string): boolean {

@@ -1,0 +1,126 @@
+// User-supplied regular expressions (custom secret patterns from settings or a config file).
+// A pattern runs on every analysed file, on every keystroke in the editor, so one catastrophic
+// pattern (`(a+)+$`) would freeze the extension host or a CI job. `compileCustomPattern`
+// validates and compiles a pattern, and refuses it when a safety check says it can take more than
+// linear time. Pure: no Node APIs, so it also runs in the web extension.
+//
+// The safety check is a parameter:
+//   - `structuralCheck` (the default, pure and instant) refuses the shapes that make
+//     backtracking exponential: a repeated group that itself contains a repeat or an alternation
+//     (`(a+)+`, `(\w|\d)*`, `(x?y*)+`), and backreferences. It does not see polynomial cases such
+//     as `\d+\d+$`; callers that cannot use recheck should bound the input they match.
+//   - `recheckCheck` in custom-patterns-recheck.ts runs the recheck ReDoS analyser (exact for
+//     regular patterns, fuzzing otherwise). It is Node-only and heavy (a few MB of Scala.js), so
+//     the CLI and the desktop extension use it and the web bundle does not import it.
+// Wiring patterns into settings and config files is done elsewhere; this module only decides.
+
+export type CustomPatternResult = { ok: true; re: RegExp } | { ok: false; reason: string };
+
+/** A ReDoS verdict for a pattern that already compiles. */
+export type SafetyCheck = (source: string, flags: string) => { safe: true } | { safe: false; reason: string };
+
+export interface CompileOptions {
+  /** Flags to compile with; a subset of `imsu` (the engine adds `g` itself). Default ''. */
+  flags?: string;
+  /** Default: structuralCheck. */
+  check?: SafetyCheck;
+}
+
+/** Longer patterns are refused: nobody writes one legitimately, and checking cost grows with size. */
+export const MAX_PATTERN_LENGTH = 1000;
+
+export function compileCustomPattern(source: string, options: CompileOptions = {}): CustomPatternResult {
+  const flags = options.flags ?? '';
+  if (typeof source !== 'string' || source.length === 0) return refuse('the pattern is empty');
+  if (source.length > MAX_PATTERN_LENGTH) return refuse(`the pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
+  if (!/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) return refuse(`unsupported flags "${flags}": use any of i, m, s, u once each`);
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags);
+  } catch (error) {
+    return refuse(`it is not a valid regular expression (${(error as Error).message})`);
+  }
+  if (re.test('')) return refuse('it matches the empty string, so it would match everywhere');
+  const verdict = (options.check ?? structuralCheck)(source, flags);
+  if (!verdict.safe) return refuse(verdict.reason);
+  return { ok: true, re };
+}
+
+function refuse(why: string): CustomPatternResult {
+  return { ok: false, reason: `custom pattern refused: ${why}` };
+}
+
+/**
+ * Refuses patterns whose shape allows exponential backtracking: a group repeated by `*`, `+`,
+ * `{m,}` or `{m,n}` (n > 1) that contains such a repeat, a `?`, or an alternation; and
+ * backreferences. Conservative: it may refuse a safe pattern such as `(ab+)+`, never the reverse
+ * for these shapes.
+ */
+export const structuralCheck: SafetyCheck = (source) => {
+  interface Group {
+    risky: boolean; // holds a repeat or an alternation
+    start: number;
+  }
+  const stack: Group[] = [{ risky: false, start: 0 }];
+  let last: { risky: boolean } | null = null; // the atom a quantifier would apply to
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) {
+        return { safe: false, reason: 'it uses a backreference, which can make matching take exponential time' };
+      }
+      // \u{...}, \p{...}, \x.. and the like are single atoms; skip the escape's body.
+      const body = /^\\(?:u\{[0-9a-fA-F]+\}|[pP]\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|.)/.exec(source.slice(i, i + 24));
+      i += (body ? body[0].length : 2) - 1;
+      last = { risky: false };
+      continue;
+    }
+    if (c === '[') {
+      // A character class is one atom; `]` right after `[` or `[^` is literal.
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      for (; j < source.length && source[j] !== ']'; j++) if (source[j] === '\\') j++;
+      i = j;
+      last = { risky: false };
+      continue;
+    }
+    if (c === '(') {
+      stack.push({ risky: false, start: i });
+      // Skip the group's prefix (?:, (?=, (?<name>, ...).
+      const prefix = /^\(\?(?:[:=!]|<[=!]|<[^>]*>)/.exec(source.slice(i, i + 64));
+      if (prefix) i += prefix[0].length - 1;
+      last = null;
+      continue;
+    }
+    if (c === ')') {
+      const group = stack.length > 1 ? stack.pop()! : { risky: false, start: 0 };
+      last = { risky: group.risky };
+      // A group is as risky for its parent as what it contains.
+      if (group.risky) stack[stack.length - 1].risky = true;
+      continue;
+    }
+    if (c === '|') {
+      stack[stack.length - 1].risky = true;
+      last = null;
+      continue;
+    }
+    const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(source.slice(i, i + 24));
+    if (quantifier && last) {
+      const [q, , comma, max] = quantifier;
+      const repeats = q === '*' || q === '+' || (comma !== undefined && (max === '' || Number(max) > 1));
+      if (repeats && last.risky) {
+        return { safe: false, reason: 'a repeated group contains another repeat or an alternation, which can make matching take exponential time' };
+      }
+      // Any non-fixed quantifier makes the enclosing group risky if that group is repeated.
+      if (q === '*' || q === '+' || q === '?' || comma !== undefined) stack[stack.length - 1].risky = true;
+      i += q.length - 1;
+      if (source[i + 1] === '?') i++; // lazy
+      last = null;
+      continue;
+    }
+    last = { risky: false };
+  }
+  return { safe: true };
+};
