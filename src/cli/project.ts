@@ -1,8 +1,11 @@
 // The project configuration file (`.plainsight.json` / `.yaml` / `.yml`) for each scanned file: the
 // nearest one in the file's folder or above it (in a monorepo each package may have its own).
 // Lookups are cached per folder, so a scan of thousands of files reads each folder's candidates
-// once. Parsing is the core's (config-file.ts), shared with the editor. A file with errors stops
-// the scan with every error listed (exit 2): a typo in CI must not quietly turn rules back on.
+// once, and a folder without them costs three `stat`s that fail quietly (no exception built for
+// each missing file). Parsing is the core's (config-file.ts), shared with the editor. A file with
+// errors stops the scan with every error listed (exit 2): a typo in CI must not quietly turn rules
+// back on.
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { CONFIG_FILE_NAMES, ignoreMatcher, parseConfigFile } from '../core/config-file';
@@ -41,6 +44,7 @@ export class ProjectConfigs {
   private async lookup(dir: string): Promise<ProjectConfig | undefined> {
     for (const name of CONFIG_FILE_NAMES) {
       const file = join(dir, name);
+      if (isAbsent(file)) continue;
       const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         // A folder of that name, or a missing file, is no config; anything else is worth stopping for.
         if (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'ENOTDIR') return undefined;
@@ -67,5 +71,18 @@ export class ProjectConfigs {
     const matches = ignoreMatcher(ignore);
     const root = dirname(file);
     return { file, config, ignores: (absolute) => matches(relative(root, absolute).replace(/\\/g, '/')) };
+  }
+}
+
+/**
+ * True when `file` is certainly no config: missing, or a folder (the read below would fail with
+ * ENOENT or EISDIR). Anything else, a failing `stat` included, is left to the read to judge.
+ */
+function isAbsent(file: string): boolean {
+  try {
+    const info = statSync(file, { throwIfNoEntry: false });
+    return info === undefined || info.isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -13,14 +13,17 @@ import { loadConfig } from './config';
 import { EXIT, UsageError, wantsColor, type CliIO } from './io';
 import { mapLimit } from './pool';
 import { ProjectConfigs } from './project';
-import { readForAnalysis } from './read';
+import { readForAnalysisSync } from './read';
 import { collectTargets, displayPath } from './walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
-/** Files read at the same time: hides disk latency, stays far below descriptor limits. */
+/**
+ * Files in flight at once. Reads are synchronous (read.ts), so this only overlaps the project
+ * configuration lookups; it also bounds how many texts are held at the same time.
+ */
 const READ_CONCURRENCY = 32;
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -113,7 +116,7 @@ export async function scanTargets(args: ParsedArgs, io: CliIO, note: (message: s
     const project = await projects?.forFile(t.absolute);
     if (project?.ignores(t.absolute)) return undefined;
     const config = project ? mergeConfig(settings, project.config) : settings;
-    return { absolute: t.absolute, file: await scanFile(t.absolute, t.path, t.gitIgnored, config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, config) };
+    return { absolute: t.absolute, file: scanFile(t.absolute, t.path, t.gitIgnored, config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, config) };
   });
   const files = scanned.filter((s) => s !== undefined);
   for (const { file } of files) if (file.skipped) note(`${file.path}: ${file.skipped}`);
@@ -133,8 +136,8 @@ async function loadBaseline(file: string, cwd: string): Promise<{ dir: string; f
   return { dir: dirname(absolute), fingerprints: parsed.fingerprints };
 }
 
-async function scanFile(absolute: string, path: string, gitIgnored: boolean, maxChars: number, config: Config | undefined): Promise<ScannedFile> {
-  const read = await readForAnalysis(absolute, maxChars);
+function scanFile(absolute: string, path: string, gitIgnored: boolean, maxChars: number, config: Config | undefined): ScannedFile {
+  const read = readForAnalysisSync(absolute, maxChars);
   if ('skipped' in read) return { path, kind: classify(path, '').kind, skipped: read.skipped, findings: [] };
   const result = analyze(read.text, { path, gitIgnored, config });
   // Keep only what reports need; the text, parse tree and line index are dropped here.

@@ -8,10 +8,18 @@ const NOT_LOWER_ALNUM_G = /[^a-z0-9]/g;
 
 /** Lowercase letters and digits only. */
 export function normalizeKey(key: string): string {
+  // Rules ask for the same key several times in a row (the TLS rule three times per setting).
+  if (key === lastKey) return lastNormalized;
   const lower = key.toLowerCase();
   // Most keys are plain lowercase words already: test first, build a new string only when needed.
-  return NOT_LOWER_ALNUM.test(lower) ? lower.replace(NOT_LOWER_ALNUM_G, '') : lower;
+  const normalized = NOT_LOWER_ALNUM.test(lower) ? lower.replace(NOT_LOWER_ALNUM_G, '') : lower;
+  lastKey = key;
+  lastNormalized = normalized;
+  return normalized;
 }
+
+let lastKey = '';
+let lastNormalized = '';
 
 /** Verification is off when these are false. `verify` alone is too common to match as a suffix. */
 const OFF_WHEN_FALSE_EXACT = new Set(['verify']);
