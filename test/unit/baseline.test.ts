@@ -1,12 +1,11 @@
 // Baselines end to end through the CLI: `plainsight baseline` records today's findings, `scan
 // --baseline` reports only new ones, line moves do not bring old ones back, and the file holds no
 // secret value. Fake values only.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { main } from '../../src/cli/main';
+import { scratchRoot, runCli } from './helpers/cli';
 import { createBaseline, filterBaselined, parseBaseline, relativePath } from '../../src/core/baseline';
 import { analyze } from '../../src/core/index';
 
@@ -14,27 +13,9 @@ const FAKE_PASSWORD = ['Xq7', 'fake', 'Pa55word', '9Lm'].join('-');
 const OTHER_PASSWORD = ['Zr4', 'fake', 'Secr3t', 'Qw8'].join('-');
 const COMPOSE = `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "${FAKE_PASSWORD}"\n`;
 
-let root: string;
-before(() => {
-  root = mkdtempSync(join(tmpdir(), 'plainsight-baseline-'));
-});
-after(() => rmSync(root, { recursive: true, force: true }));
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(root, 'case-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, env: {} });
-  return { code, stdout, stderr };
-}
+const scratch = scratchRoot('baseline');
+const folder = scratch.folder;
+const run = runCli;
 
 const ruleIds = (stdout: string) => (JSON.parse(stdout).findings as { path: string; ruleId: string }[]).map((f) => `${f.path} ${f.ruleId}`);
 

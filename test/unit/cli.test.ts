@@ -1,12 +1,11 @@
 // The CLI end to end through `main(argv, io)` with captured streams and temporary folders, plus
 // one smoke test of the built bundle. Fake values only; none of them may appear in any output.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { main } from '../../src/cli/main';
+import { scratchRoot, runCli } from './helpers/cli';
 import { collectTargets } from '../../src/cli/walk';
 import { isConfigLike } from '../../src/core/file-types';
 import { ALL_META, VERSION } from '../../src/core/index';
@@ -29,28 +28,9 @@ const CLEAN_COMPOSE = `services:
       POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}
 `;
 
-let root: string;
-before(() => {
-  root = mkdtempSync(join(tmpdir(), 'plainsight-cli-'));
-});
-after(() => rmSync(root, { recursive: true, force: true }));
-
-/** A fresh folder under the test root holding the given files (path → content). */
-function folder(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(root, 'case-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, env: {} });
-  return { code, stdout, stderr };
-}
+const scratch = scratchRoot('cli');
+const folder = scratch.folder;
+const run = runCli;
 
 function assertNoFakeValue(...outputs: string[]) {
   for (const output of outputs) for (const value of FAKE_VALUES) assert.ok(!output.includes(value), 'a fake secret value appears in the output');

@@ -1,39 +1,19 @@
 // The project configuration file: parsing (JSON and YAML) with positioned errors and suggestions,
 // the precedence over settings, `ignore` globs, and the CLI finding the nearest file from any
 // folder (monorepos). Fake values only.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { ignoreMatcher, mergeConfig, parseConfigFile, suggestRuleId } from '../../src/core/config-file';
 import { analyze } from '../../src/core/index';
-import { main } from '../../src/cli/main';
+import { scratchRoot, runCli } from './helpers/cli';
 
 const FAKE_PASSWORD = ['Xq7', 'fake', 'Pa55word', '9Lm'].join('-');
 const COMPOSE = `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "${FAKE_PASSWORD}"\n      API_URL: http://api.example.com/v1\n`;
 
-let root: string;
-before(() => {
-  root = mkdtempSync(join(tmpdir(), 'plainsight-config-'));
-});
-after(() => rmSync(root, { recursive: true, force: true }));
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(root, 'case-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, env: {} });
-  return { code, stdout, stderr };
-}
+const scratch = scratchRoot('config');
+const folder = scratch.folder;
+const run = runCli;
 
 test('a JSON file: every key, with comments and trailing commas', () => {
   const text = `{
