@@ -3,6 +3,7 @@
 // afterwards) so other suites see the fixture workspace unchanged. Values are fake.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { parseDocument } from 'yaml';
 
 const WORKFLOW = [
   'name: diagnostics-fixture',
@@ -106,6 +107,11 @@ describe('diagnostics in the editor', () => {
     await runAction(find('scope/gha-write-all')!, 'least-privilege');
     await until(() => !find('scope/gha-write-all'), 'write-all to disappear');
     assert.ok(!/permissions: write-all/.test(doc.getText()), 'write-all replaced');
+    // The rewritten workflow still parses, and nothing in it grants write-all any more.
+    const parsed = parseDocument(doc.getText());
+    assert.deepEqual(parsed.errors, []);
+    const permissions = JSON.stringify(parsed.toJS().permissions ?? null);
+    assert.ok(!permissions.includes('write-all'), `top-level permissions now ${permissions}`);
   });
 
   it('refuses a fix computed for an older version of the document', async () => {
