@@ -41,9 +41,12 @@ fi
 
 cs="$tools/code-server/node_modules/code-server"
 if [ ! -f "$cs/out/node/entry.js" ] || ! grep -q "\"version\": \"$code_server_version\"" "$cs/package.json"; then
-  echo "install-tools: code-server $code_server_version (native builds, a few minutes)"
+  echo "install-tools: code-server $code_server_version (a few minutes)"
+  # --ignore-scripts: code-server's postinstall only rebuilds optional native addons (kerberos,
+  # argon2) that `--auth none` never loads, and it fails whenever the calling npm's environment
+  # (e.g. from `npm test`) points it at Node 20. The harness runs code-server on Node 24 itself.
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
-    quietly npm i --no-audit --no-fund --prefix "$tools/code-server" "code-server@$code_server_version"
+    quietly npm i --ignore-scripts --no-audit --no-fund --prefix "$tools/code-server" "code-server@$code_server_version"
   [ -f "$cs/out/node/entry.js" ] || { echo "install-tools: code-server is incomplete after install" >&2; exit 1; }
 fi
 echo "install-tools: ready in $tools"
