@@ -40,13 +40,13 @@ if [ ! -x "$node24/bin/node" ]; then
 fi
 
 cs="$tools/code-server/node_modules/code-server"
-if [ ! -f "$cs/out/node/entry.js" ] || ! grep -q "\"version\": \"$code_server_version\"" "$cs/package.json"; then
-  echo "install-tools: code-server $code_server_version (a few minutes)"
-  # --ignore-scripts: code-server's postinstall only rebuilds optional native addons (kerberos,
-  # argon2) that `--auth none` never loads, and it fails whenever the calling npm's environment
-  # (e.g. from `npm test`) points it at Node 20. The harness runs code-server on Node 24 itself.
+if [ ! -f "$cs/out/node/entry.js" ] || [ ! -d "$cs/lib/vscode/node_modules" ] || ! grep -q "\"version\": \"$code_server_version\"" "$cs/package.json"; then
+  echo "install-tools: code-server $code_server_version (native builds, a few minutes)"
+  # code-server's postinstall reads the Node version from npm_config_user_agent; when this script
+  # runs under `npm test` the outer npm's variables (Node 20) would leak into the inner install.
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
-    quietly npm i --ignore-scripts --no-audit --no-fund --prefix "$tools/code-server" "code-server@$code_server_version"
-  [ -f "$cs/out/node/entry.js" ] || { echo "install-tools: code-server is incomplete after install" >&2; exit 1; }
+    quietly env -u npm_config_user_agent -u npm_node_execpath -u npm_execpath -u NODE \
+    npm i --no-audit --no-fund --prefix "$tools/code-server" "code-server@$code_server_version"
+  [ -f "$cs/out/node/entry.js" ] && [ -d "$cs/lib/vscode/node_modules" ] || { echo "install-tools: code-server is incomplete after install" >&2; exit 1; }
 fi
 echo "install-tools: ready in $tools"
