@@ -1,5 +1,8 @@
 // Inline suppression: `plainsight-ignore [rule-id|category ...][: reason]` in a comment (`#`, `//`
 // or `;`) on the finding's line or on the line before. Without ids it silences every rule.
+// The allowlist comments of detect-secrets (`pragma: allowlist secret`, `pragma: allowlist
+// nextline secret`) and gitleaks (`gitleaks:allow`) silence secret findings too: teams that move
+// from those scanners have already reviewed and marked those lines.
 // The raw text is scanned, not the parsed comments, so a directive also works as a shell comment
 // inside a YAML block scalar (a `run: |` script), where YAML comments cannot go.
 import type { FileKind, Finding, TextEdit } from './types';
@@ -16,10 +19,19 @@ interface Directive {
 }
 
 const DIRECTIVE = /(#|\/\/|;)[ \t]*plainsight-ignore\b([^\n:]*)(?::[^\n]*)?/g;
+/** Other scanners' allowlist markers; group 1 is set for detect-secrets' next-line form. */
+const FOREIGN_ALLOW = /pragma: ?allowlist (nextline )?secret\b|gitleaks:allow\b/g;
 
 export function findDirectives(text: string, index: LineIndex): Directive[] {
-  if (!text.includes(SUPPRESS_WORD)) return [];
   const out: Directive[] = [];
+  if (text.includes('allowlist') || text.includes('gitleaks:allow')) {
+    FOREIGN_ALLOW.lastIndex = 0;
+    for (let m = FOREIGN_ALLOW.exec(text); m; m = FOREIGN_ALLOW.exec(text)) {
+      const { line } = index.positionAt(m.index);
+      out.push({ line: m[1] ? line + 1 : line, ids: ['secret'], standalone: false });
+    }
+  }
+  if (!text.includes(SUPPRESS_WORD)) return out;
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const { line } = index.positionAt(m.index);

@@ -100,6 +100,8 @@ const DYNAMIC: Record<string, string> = {
   'src/core/parse/hcl.ts': 'heredoc',
   // Recompiles each catalog pattern with `g`: the catalog literals themselves are checked above.
   'src/core/rules/secret/provider-tokens.ts': 'catalog',
+  // Anchors each publishable catalog pattern (`^(?:…)$`) to recognise a whole value: same literals.
+  'src/core/rules/secret/values.ts': 'catalog',
   // The user's own custom pattern: compileCustomPattern is the ReDoS gate for it (tested below).
   'src/core/custom-patterns.ts': 'custom',
 };

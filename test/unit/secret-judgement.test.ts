@@ -138,3 +138,33 @@ test('secret rules stay linear on hostile input', () => {
     }
   }
 });
+
+// Fake values assembled at run time, so that secret scanners run on this repository stay quiet.
+const STRIPE_LIVE = ['sk', 'live', 'Zq3fT8pLm2Xv9RcW4nHy7BdK'].join('_');
+const STRIPE_PUBLIC = ['pk', 'live', 'Zq3fT8pLm2Xv9RcW4nHy7BdK'].join('_');
+const TAILSCALE = ['tskey', 'api', 'k7Qm2Xv9Rc', 'W4nHy7BdKZq3fT8pLm2Xv9RcW'].join('-');
+
+const secretIds = (text: string, path = 'config.yaml') => analyze(text, { path }).findings.filter((f) => f.category === 'secret').map((f) => f.ruleId);
+
+test('tokens designed to be public are not secrets, under any key', () => {
+  assert.deepEqual(secretIds(`stripe:\n  publishable_key: ${STRIPE_PUBLIC}\n  api_key: ${STRIPE_PUBLIC}\n`), []);
+  assert.deepEqual(secretIds(`STRIPE_PUBLISHABLE_KEY=${STRIPE_PUBLIC}\n`, 'deploy/app.env'), []);
+  assert.deepEqual(secretIds(`stripe:\n  secret_key: ${STRIPE_LIVE}\n`), ['secret/stripe-secret-key']);
+});
+
+test('a token glued to a digit is still reported; glued to a letter it is part of a word', () => {
+  assert.deepEqual(secretIds(`note: build0${TAILSCALE}\n`), ['secret/tailscale-api-token']);
+  assert.deepEqual(secretIds(`note: MY_${TAILSCALE}\n`), ['secret/tailscale-api-token']);
+  assert.deepEqual(secretIds(`note: x${STRIPE_LIVE}\n`), []);
+});
+
+test("other scanners' allowlist comments silence secret findings on their line only", () => {
+  const yaml = (comment: string) => `env:\n  STRIPE_KEY: ${STRIPE_LIVE} ${comment}\n  OTHER_KEY: ${STRIPE_LIVE}\n  API: http://api.example.com ${comment}\n`;
+  for (const comment of ['# pragma: allowlist secret', '# gitleaks:allow']) {
+    const findings = analyze(yaml(comment), { path: 'config.yaml' }).findings;
+    assert.deepEqual(findings.filter((f) => f.category === 'secret').map((f) => f.startLine), [2], comment);
+    assert.ok(findings.some((f) => f.category === 'transport'), `${comment} must not silence other categories`);
+  }
+  const nextLine = `env:\n  # pragma: allowlist nextline secret\n  STRIPE_KEY: ${STRIPE_LIVE}\n  OTHER_KEY: ${STRIPE_LIVE}\n`;
+  assert.deepEqual(analyze(nextLine, { path: 'config.yaml' }).findings.map((f) => f.startLine), [3]);
+});

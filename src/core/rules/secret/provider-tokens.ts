@@ -15,14 +15,15 @@ interface Compiled {
   meta: RuleMeta;
 }
 
-const COMPILED: Compiled[] = TOKEN_FORMATS.map((format) => ({
+// Publishable formats are left out: they are public by design (values.ts keeps other rules quiet on them).
+const COMPILED: Compiled[] = TOKEN_FORMATS.filter((format) => !format.publishable).map((format) => ({
   format,
   re: new RegExp(format.pattern.source, format.pattern.flags.replace(/[gy]/g, '') + 'g'),
   meta: {
     id: `secret/${format.id}`,
     category: 'secret',
     title: `${format.provider} ${format.name}`,
-    defaultSeverity: format.publishable ? 'info' : (format.severity ?? 'error'),
+    defaultSeverity: format.severity ?? 'error',
     confidence: 'high',
     explanation: `A ${format.provider} ${format.name} is written into the file. Anyone who can read the file (or its git history) can use it. Move it to a secret store or an environment variable, and rotate it: once committed, a token must be treated as exposed.`,
     fixable: true,
@@ -30,6 +31,8 @@ const COMPILED: Compiled[] = TOKEN_FORMATS.map((format) => ({
 }));
 
 const WORD = /[A-Za-z0-9]/;
+/** A token glued to a letter is part of a longer word (`xsk_live_…`); after a digit it still stands out (`0tskey-…`). */
+const LETTER = /[A-Za-z]/;
 /** Every catalog keyword, found in one pass over the text (instead of one scan per keyword). */
 const KEYWORDS = new KeywordSet(COMPILED.flatMap((c) => c.format.keywords));
 
@@ -60,7 +63,7 @@ export const providerTokens: Rule = {
         }
         const start = m.index;
         const end = start + m[0].length;
-        if ((start > 0 && WORD.test(text[start - 1]) && WORD.test(m[0][0])) || (end < text.length && WORD.test(text[end]) && WORD.test(m[0][m[0].length - 1]))) continue;
+        if ((start > 0 && LETTER.test(text[start - 1]) && WORD.test(m[0][0])) || (end < text.length && WORD.test(text[end]) && WORD.test(m[0][m[0].length - 1]))) continue;
         if (format.minEntropy !== undefined && entropy(m[0]) < format.minEntropy) continue;
         if (isPlaceholder(m[0])) continue;
         if (ctx.file.options.allowedValues.includes(m[0])) continue;

@@ -1,6 +1,7 @@
 // Shared judgement about values: is this a reference to a secret kept elsewhere, a placeholder,
 // a weak default, or something that is not a secret at all? Every secret rule asks these before
 // reporting, so a value is judged the same way wherever it appears.
+import { TOKEN_FORMATS } from './catalog/providers';
 
 /** References resolved at run time: the value itself is not in the file. Matched on the whole value or its start. */
 const REFERENCE = [
@@ -136,7 +137,19 @@ export function isNeverSecret(value: string): boolean {
   if (/^[a-z][a-z0-9+.\-]{1,20}:\/\/[^\s@]*$/i.test(v)) return true; // URL without credentials
   if (/^[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+$/.test(v)) return true; // e-mail address
   if (/^arn:aws[\w-]*:/.test(v)) return true;
-  return false;
+  return isPublicByDesign(v);
+}
+
+/** Whole-value patterns of the catalog's publishable formats, compiled on first use. */
+let publicFormats: RegExp[] | undefined;
+
+/**
+ * A token its provider designs to be public (a Stripe publishable key, a Mapbox `pk.` token, an
+ * OAuth client id): under a key named `publishable_key` or `client_id` it is still not a secret.
+ */
+export function isPublicByDesign(value: string): boolean {
+  publicFormats ??= TOKEN_FORMATS.filter((f) => f.publishable).map((f) => new RegExp(`^(?:${f.pattern.source})$`, f.pattern.flags.replace(/[gy]/g, '')));
+  return publicFormats.some((re) => re.test(value));
 }
 
 /**
@@ -159,7 +172,7 @@ export function looksLikeIdentifier(value: string): boolean {
 export function looksGenerated(value: string): boolean {
   const v = value.trim();
   if (v.length < 24 || v.length > 512 || !/^[A-Za-z0-9+/=_\-.]+$/.test(v)) return false;
-  if (/^[0-9a-f]+$/i.test(v) || isUuid(v) || isPlaceholder(v)) return false;
+  if (/^[0-9a-f]+$/i.test(v) || isUuid(v) || isPlaceholder(v) || isPublicByDesign(v)) return false;
   if (!/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
   return entropy(v) >= 4.5;
 }

@@ -25,9 +25,13 @@ export interface TokenFormat {
   minEntropy?: number;
   /** A structural check (checksum, decoded header, length). Raises confidence; never hides a match. */
   validate?: (token: string) => boolean;
-  /** Defaults to 'error'. Use 'warning' for publishable or low-impact keys. */
+  /** Defaults to 'error'. Use 'warning' for low-impact keys. */
   severity?: Severity;
-  /** True when the token is designed to be public (e.g. a publishable key): report as 'info'. */
+  /**
+   * True when the provider designs the token to be public (a publishable key, a browser key, an
+   * OAuth client id). Such a token is recognised, never reported: it is not a secret, and no
+   * other rule may report it as one either (see `isPublicByDesign`).
+   */
   publishable?: boolean;
   /** The provider's documentation page describing the format (informational). */
   docs?: string;
