@@ -134,7 +134,7 @@ function cutDeepYaml(tokens: CST.Token[]): ParseError[] {
  * (`- - - x`) on one line, exceeds YAML_PRECUT. Brackets inside same-line quotes and comments are
  * not counted. Only pathological input reaches the limit; everything else is returned as is.
  */
-function precutYaml(text: string): { text: string; errors: ParseError[] } {
+export function precutYaml(text: string): { text: string; errors: ParseError[] } {
   if (!moreThan(text, [0x5b, 0x7b, 0x2d], YAML_PRECUT) && !moreThan(text, [0x3f, 0x3a, 0x3f], YAML_PRECUT)) return { text, errors: [] };
   const cuts: { start: number; end: number }[] = [];
   let flow = 0;

@@ -6,11 +6,18 @@ import type { Node as YNode } from 'yaml';
 import type { Comment, MapNode, Node, ParsedDocument, ScalarNode, ScalarStyle, SeqNode } from './model';
 import { linkParents } from './model';
 import { parseYamlBounded } from './limits';
+import { parseYamlFast } from './yaml-fast';
 
 /** Deeper nesting than this is cut off (the rest of the document is still analysed). */
 const MAX_DEPTH = 500;
 
 export function parseYaml(text: string): { documents: ParsedDocument[]; comments: Comment[] } {
+  // The fast reader covers the block YAML of real config files; it answers only when sure.
+  return parseYamlFast(text) ?? parseYamlPackage(text);
+}
+
+/** The reference path through the `yaml` package, for any YAML. */
+export function parseYamlPackage(text: string): { documents: ParsedDocument[]; comments: Comment[] } {
   // Nesting deeper than MAX_NESTING is cut before the recursive composer runs (see limits.ts).
   const { docs: list, source, errors: cut } = parseYamlBounded(text, { uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false });
   const documents: ParsedDocument[] = list.map((doc) => {
