@@ -3,7 +3,7 @@
 import type { Category, Finding, Severity, Syntax, FileKind } from './types';
 import type { CommandHit, FileInfo, Report, Rule, RuleContext, RuleOptions, UrlHit } from './rule';
 import { DEFAULT_RULE_OPTIONS } from './rule';
-import type { Node, ParsedFile, PathSegment, ScalarNode } from './parse/model';
+import type { MapNode, Node, Pair, ParsedFile, PathSegment, ScalarNode } from './parse/model';
 import { sourceRange } from './parse/model';
 import { classify, classifyAs } from './classify';
 import { parseFile } from './parse/index';
@@ -81,76 +81,120 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   const raw: (Report & { rule: Rule })[] = [];
   const ctxFor = (rule: Rule): RuleContext => ({
     file,
-    report: (r) => raw.push({ ...r, rule, path: r.path ? [...r.path] : undefined }),
+    // Fields copied one by one: a spread here cost more than most rules' work. The path is copied
+    // because the walk keeps changing its array.
+    report: (r) =>
+      raw.push({ start: r.start, end: r.end, message: r.message, ruleId: r.ruleId, severity: r.severity, confidence: r.confidence, fixes: r.fixes, path: r.path ? [...r.path] : undefined, rule }),
     rangeIn: (node, from, to) => sourceRange(text, node, from, to),
   });
   const contexts = rules.map((rule) => ({ rule, ctx: ctxFor(rule) }));
   // The rules that have each hook, in registry order: the walk calls hooks per node, so it should
   // not look at the rules that lack one every time.
-  const hooked = new Map<keyof Rule, { rule: Rule; ctx: RuleContext }[]>();
-  const run = <K extends keyof Rule>(hook: K, call: (rule: Rule, ctx: RuleContext) => void) => {
-    let list = hooked.get(hook);
-    if (!list) hooked.set(hook, (list = contexts.filter((c) => c.rule[hook])));
-    for (const { rule, ctx } of list) {
-      try {
-        call(rule, ctx);
-      } catch (error) {
-        // One broken rule must not take the others down; the failure is reported without data.
-        raw.push({ rule, start: 0, end: 0, message: `internal error in ${rule.meta.id}: ${(error as Error).name}`, severity: 'info' });
-      }
-    }
-  };
-
-  run('visitText', (rule, ctx) => rule.visitText!(ctx));
-  const wantsUrls = rules.some((r) => r.visitUrl);
-  const wantsCommands = rules.some((r) => r.visitCommand);
+  const withHook = (hook: keyof Rule) => contexts.filter((c) => c.rule[hook]);
+  const onText = withHook('visitText');
+  const onDocument = withHook('visitDocument');
+  const onPair = withHook('visitPair');
+  const onScalar = withHook('visitScalar');
+  const onUrl = withHook('visitUrl');
+  const onCommand = withHook('visitCommand');
+  // One broken rule must not take the others down; the failure is reported without data.
+  const failed = (rule: Rule, error: unknown) =>
+    raw.push({ rule, start: 0, end: 0, message: `internal error in ${rule.meta.id}: ${(error as Error).name}`, severity: 'info' });
   const path: PathSegment[] = [];
 
-  const visitScalar = (node: ScalarNode) => {
-    run('visitScalar', (rule, ctx) => rule.visitScalar!(ctx, node, path));
-    if (node.type !== 'string' || node.alias) return;
-    const script = isScriptPath(path);
-    if (wantsUrls) {
-      for (const m of findUrls(node.value)) {
-        const range = sourceRange(text, node, m.from, m.to);
-        const parent = node.parent;
-        const key = parent?.kind === 'map' ? parent.pairs.find((p) => p.value === node)?.key.value : typeof path[path.length - 2] === 'string' ? (path[path.length - 2] as string) : undefined;
-        const hit: UrlHit = { ...range, url: m.url, scheme: m.scheme, host: m.host, port: m.port, userinfo: m.userinfo, node, key, path, inCommand: script };
-        run('visitUrl', (rule, ctx) => rule.visitUrl!(ctx, hit));
+  const visitUrl = (hit: UrlHit) => {
+    for (const { rule, ctx } of onUrl) {
+      try {
+        rule.visitUrl!(ctx, hit);
+      } catch (error) {
+        failed(rule, error);
       }
     }
-    if (wantsCommands && script) {
-      for (const hit of commandsInScalar(file, node, path)) run('visitCommand', (rule, ctx) => rule.visitCommand!(ctx, hit));
+  };
+  const visitCommand = (hit: CommandHit) => {
+    for (const { rule, ctx } of onCommand) {
+      try {
+        rule.visitCommand!(ctx, hit);
+      } catch (error) {
+        failed(rule, error);
+      }
     }
   };
 
-  const walk = (node: Node | null) => {
+  /** `pair` is the pair whose value `node` is (undefined for a sequence item or a document root). */
+  const visitScalar = (node: ScalarNode, pair: Pair | undefined) => {
+    for (const { rule, ctx } of onScalar) {
+      try {
+        rule.visitScalar!(ctx, node, path);
+      } catch (error) {
+        failed(rule, error);
+      }
+    }
+    if (node.type !== 'string' || node.alias) return;
+    // Only strings with `://` can hold a URL; only scripts hold commands.
+    const urls = onUrl.length > 0 && node.value.includes('://');
+    const script = (urls || onCommand.length > 0) && isScriptPath(path);
+    if (urls) {
+      // The key of the pair holding the value: the walk knows that pair, so no search of the map.
+      const parent = node.parent;
+      const key = parent?.kind === 'map' ? keyOfValue(parent, node, pair) : typeof path[path.length - 2] === 'string' ? (path[path.length - 2] as string) : undefined;
+      for (const m of findUrls(node.value)) {
+        const range = sourceRange(text, node, m.from, m.to);
+        visitUrl({ start: range.start, end: range.end, url: m.url, scheme: m.scheme, host: m.host, port: m.port, userinfo: m.userinfo, node, key, path, inCommand: script });
+      }
+    }
+    if (onCommand.length > 0 && script) {
+      for (const hit of commandsInScalar(file, node, path)) visitCommand(hit);
+    }
+  };
+
+  const walk = (node: Node | null, pair: Pair | undefined) => {
     if (!node) return;
-    if (node.kind === 'scalar') return visitScalar(node);
+    if (node.kind === 'scalar') return visitScalar(node, pair);
     if (node.kind === 'seq') {
-      node.items.forEach((item, i) => {
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
         path.push(i);
-        walk(item);
+        walk(items[i], undefined);
         path.pop();
-      });
+      }
       return;
     }
     for (const pair of node.pairs) {
       path.push(pair.key.value);
-      run('visitPair', (rule, ctx) => rule.visitPair!(ctx, pair, path));
-      walk(pair.value);
+      for (const { rule, ctx } of onPair) {
+        try {
+          rule.visitPair!(ctx, pair, path);
+        } catch (error) {
+          failed(rule, error);
+        }
+      }
+      walk(pair.value, pair);
       path.pop();
     }
   };
 
-  for (const doc of parsed.documents) {
-    run('visitDocument', (rule, ctx) => rule.visitDocument!(ctx, doc));
-    walk(doc.root);
+  for (const { rule, ctx } of onText) {
+    try {
+      rule.visitText!(ctx);
+    } catch (error) {
+      failed(rule, error);
+    }
   }
-  if (wantsCommands || wantsUrls) {
+  for (const doc of parsed.documents) {
+    for (const { rule, ctx } of onDocument) {
+      try {
+        rule.visitDocument!(ctx, doc);
+      } catch (error) {
+        failed(rule, error);
+      }
+    }
+    walk(doc.root, undefined);
+  }
+  if (onCommand.length > 0 || onUrl.length > 0) {
     for (const hit of commandsInRaw(file)) {
-      if (wantsCommands) run('visitCommand', (rule, ctx) => rule.visitCommand!(ctx, hit));
-      if (wantsUrls) visitCommandUrls(hit, (u) => run('visitUrl', (rule, ctx) => rule.visitUrl!(ctx, u)));
+      if (onCommand.length > 0) visitCommand(hit);
+      if (onUrl.length > 0) visitCommandUrls(hit, visitUrl);
     }
   }
 
@@ -168,11 +212,17 @@ function keywordSetOf(rules: readonly Rule[]): KeywordSet {
   return set;
 }
 
+/** The key under which `node` sits in `map`: the walk's current pair when it holds it, else the first pair that does. */
+function keyOfValue(map: MapNode, node: ScalarNode, pair: Pair | undefined): string | undefined {
+  if (pair && pair.value === node && pair.parent === map) return pair.key.value;
+  return map.pairs.find((p) => p.value === node)?.key.value;
+}
+
 function visitCommandUrls(hit: CommandHit, visit: (u: UrlHit) => void): void {
   for (const word of [...hit.command.assignments, ...hit.command.argv]) {
     for (const m of findUrls(word.value)) {
       const range = hit.rangeOf(word, m.from, m.to);
-      visit({ ...range, url: m.url, scheme: m.scheme, host: m.host, port: m.port, userinfo: m.userinfo, inCommand: true });
+      visit({ start: range.start, end: range.end, url: m.url, scheme: m.scheme, host: m.host, port: m.port, userinfo: m.userinfo, inCommand: true });
     }
   }
 }

@@ -2,73 +2,106 @@
 // Keyword prefilters (the rules' `keywords`, the provider catalog's ~280) run on every analysis;
 // hundreds of full scans of a large file cost more than the rest of a cheap analysis. The answer
 // is exactly `keywords.filter((k) => text.includes(k))`.
+//
+// ASCII keywords go into one Aho–Corasick automaton, compiled to a full transition table over
+// character classes (the characters keywords use; every other character is one class that leads
+// back to the start). A scan is then one table lookup per character, however many keywords share
+// a common prefix or occur nowhere. Keywords with other characters are looked for one by one.
 
-/** Keywords bucketed by their first two characters (ASCII); the rest are checked one by one. */
 export class KeywordSet {
-  private readonly buckets = new Map<number, string[]>();
+  /** Keywords in the automaton, by index. */
+  private readonly words: string[] = [];
   private readonly others: string[] = [];
-  private readonly bucketed: number;
+  /** Class of each ASCII character code: 0 for characters no keyword holds. */
+  private readonly classOf = new Uint8Array(128);
+  private readonly classes: number;
+  /** Next state for state * classes + class. */
+  private readonly next: Int32Array;
+  /** Index of the keyword that ends at a state, or -1. */
+  private readonly output: Int32Array;
+  /** Nearest state on a state's failure chain (itself excluded) where a keyword ends, or -1. */
+  private readonly dict: Int32Array;
+  private readonly states: number;
 
   constructor(keywords: Iterable<string>) {
-    const distinct = new Set(keywords);
-    let bucketed = 0;
-    for (const k of distinct) {
-      const c1 = k.charCodeAt(0);
-      const c2 = k.charCodeAt(1);
-      // Short keywords and keywords that start outside ASCII: one `includes` each.
-      if (k.length < 2 || c1 >= 128 || c2 >= 128) {
-        this.others.push(k);
-        continue;
-      }
-      const key = (c1 << 7) | c2;
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(k);
-      else this.buckets.set(key, [k]);
-      bucketed++;
+    for (const k of new Set(keywords)) {
+      if (k.length > 0 && isAscii(k)) this.words.push(k);
+      else this.others.push(k);
     }
-    this.bucketed = bucketed;
+    let classes = 1;
+    for (const k of this.words) {
+      for (let i = 0; i < k.length; i++) if (this.classOf[k.charCodeAt(i)] === 0) this.classOf[k.charCodeAt(i)] = classes++;
+    }
+    this.classes = classes;
+    const size = this.words.reduce((n, k) => n + k.length, 0) + 1;
+    // The trie first (-1: no edge yet), then every missing edge is filled from the failure link.
+    const next = new Int32Array(size * classes).fill(-1);
+    const output = new Int32Array(size).fill(-1);
+    let states = 1;
+    this.words.forEach((k, index) => {
+      let s = 0;
+      for (let i = 0; i < k.length; i++) {
+        const at = s * classes + this.classOf[k.charCodeAt(i)];
+        if (next[at] < 0) next[at] = states++;
+        s = next[at];
+      }
+      output[s] = index;
+    });
+    const fail = new Int32Array(states);
+    const dict = new Int32Array(states).fill(-1);
+    const queue = new Int32Array(states);
+    let head = 0;
+    let tail = 0;
+    for (let c = 0; c < classes; c++) {
+      const to = next[c];
+      if (to > 0) queue[tail++] = to;
+      else next[c] = 0;
+    }
+    // Breadth first, so a state's failure link is complete before its children need it.
+    while (head < tail) {
+      const s = queue[head++];
+      const f = fail[s];
+      dict[s] = output[f] >= 0 ? f : dict[f];
+      for (let c = 0; c < classes; c++) {
+        const to = next[s * classes + c];
+        if (to < 0) {
+          next[s * classes + c] = next[f * classes + c];
+        } else {
+          fail[to] = next[f * classes + c];
+          queue[tail++] = to;
+        }
+      }
+    }
+    this.next = next.subarray(0, states * classes);
+    this.output = output.subarray(0, states);
+    this.dict = dict;
+    this.states = states;
   }
 
   /** The keywords of this set that occur in `text` (the caller lowercases both sides). */
   foundIn(text: string): Set<string> {
     const found = new Set<string>();
     for (const k of this.others) if (text.includes(k)) found.add(k);
-    if (this.bucketed === 0) return found;
-    // A flat table answers "no keyword starts with these two characters" for most positions.
-    const table = this.table();
-    // Buckets whose keywords were all found are skipped from then on (common pairs recur a lot).
-    const done = new Uint8Array(table.length);
-    let remaining = this.bucketed;
-    const last = text.length - 1;
-    let c2 = text.charCodeAt(0);
-    for (let i = 0; i < last; i++) {
-      const c1 = c2;
-      c2 = text.charCodeAt(i + 1);
-      if (c1 >= 128 || c2 >= 128) continue;
-      const key = (c1 << 7) | c2;
-      const bucket = table[key];
-      if (bucket === undefined || done[key] === 1) continue;
-      let open = 0;
-      for (let j = 0; j < bucket.length; j++) {
-        const k = bucket[j];
-        if (found.has(k)) continue;
-        if (text.startsWith(k, i)) {
-          found.add(k);
-          if (--remaining === 0) return found;
-        } else open++;
+    let remaining = this.words.length;
+    if (remaining === 0) return found;
+    const { next, output, dict, classOf, classes, words } = this;
+    // States whose keywords (and those of their dictionary chain) were already collected.
+    const seen = new Uint8Array(this.states);
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      s = next[s * classes + (c < 128 ? classOf[c] : 0)];
+      for (let m = output[s] >= 0 ? s : dict[s]; m > 0 && seen[m] === 0; m = dict[m]) {
+        seen[m] = 1;
+        found.add(words[output[m]]);
+        if (--remaining === 0) return found;
       }
-      if (open === 0) done[key] = 1;
     }
     return found;
   }
+}
 
-  private flat: (string[] | undefined)[] | undefined;
-
-  private table(): (string[] | undefined)[] {
-    if (!this.flat) {
-      this.flat = new Array<string[] | undefined>(128 * 128).fill(undefined);
-      for (const [key, bucket] of this.buckets) this.flat[key] = bucket;
-    }
-    return this.flat;
-  }
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
 }

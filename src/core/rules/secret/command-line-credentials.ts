@@ -74,6 +74,10 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
   };
   const password = (value: string) => (literal(value) ? judgePassword(value, allowed) : 'skip');
   const isLogin = LOGIN_PROGRAMS.has(program) && argv.some((w) => w.value === 'login');
+  // Decided once per command rather than for every word.
+  const httpClient = HTTP_CLIENTS.has(program);
+  const mysql = MYSQL_FAMILY.test(program);
+  const short = isLogin ? '-p' : SHORT_PASSWORD_OPTION[program];
 
   for (let i = 1; i < argv.length; i++) {
     const word = argv[i];
@@ -82,7 +86,7 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
     const nextValue = next && !next.value.startsWith('-') ? next : undefined;
 
     // `-u user:password` / `--user=user:password` / `-uuser:password`.
-    if (HTTP_CLIENTS.has(program) && /^(-u|--user)(=|$)|^-u./.test(v)) {
+    if (httpClient && /^(-u|--user)(=|$)|^-u./.test(v)) {
       const target = v === '-u' || v === '--user' ? nextValue : word;
       if (target) {
         const offset = target === word ? (v.startsWith('--user=') ? 7 : 2) : 0;
@@ -96,7 +100,7 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
       continue;
     }
     // `-H 'Authorization: Bearer x'`, `--header 'X-Api-Key: x'`.
-    if (HTTP_CLIENTS.has(program) && (v === '-H' || v === '--header' || v.startsWith('--header='))) {
+    if (httpClient && (v === '-H' || v === '--header' || v.startsWith('--header='))) {
       const target = v.startsWith('--header=') ? word : nextValue;
       if (target) {
         const offset = target === word ? '--header='.length : 0;
@@ -106,12 +110,11 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
       continue;
     }
     // mysql -pSECRET
-    if (MYSQL_FAMILY.test(program) && /^-p./.test(v)) {
+    if (mysql && /^-p./.test(v)) {
       push(word, 2, v.length, 'password', password(v.slice(2)));
       continue;
     }
     // sshpass -p SECRET, redis-cli -a SECRET, docker login -p SECRET, openssl -passin pass:SECRET
-    const short = isLogin ? '-p' : SHORT_PASSWORD_OPTION[program];
     if (short && (v === short || (v.startsWith(short) && v.length > short.length && !v.startsWith('--')))) {
       const target = v === short ? nextValue : word;
       if (target) {

@@ -8,8 +8,8 @@ import type { FileInfo, Pair, PathSegment, Rule, RuleContext } from '../../rule'
 import type { RuleMeta, TextRange } from '../../types';
 import { isScriptPath } from '../../scripts';
 import type { SecretKeyKind } from './keys';
-import type { NamedJudgement } from './named-values';
-import { embeddedAssignments, judgeNamedValue, splitAssignment, xmlNamedValues } from './named-values';
+import type { JudgeOptions, NamedJudgement } from './named-values';
+import { embeddedAssignments, judgeNamedValue, namedKind, splitAssignment, xmlNamedValues } from './named-values';
 import { isLogicalNameReference, namedScalar } from './structure';
 import { dotenvExposureAllows } from './exposure';
 import { isKubernetesSecretEntry } from './kubernetes-secret-data';
@@ -32,6 +32,11 @@ const ASSIGNING_PROGRAMS = new Set(['export', 'declare', 'local', 'readonly', 't
 
 export function namedValueRule(spec: NamedRuleSpec): Rule {
   const wants = (j: NamedJudgement | undefined): j is NamedJudgement => !!j && spec.kinds.includes(j.kind);
+  // Several rules share this body and see the same values: each judges only names of its own kinds.
+  const judge = (name: string, raw: string, file: FileInfo, options?: JudgeOptions) => {
+    const kind = namedKind(name, options);
+    return kind && spec.kinds.includes(kind) ? judgeNamedValue(name, raw, file, options) : undefined;
+  };
   const report = (ctx: RuleContext, name: string, j: NamedJudgement, range: TextRange, path: PathSegment[] | undefined) =>
     ctx.report({
       ...range,
@@ -53,7 +58,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       // Bicep: an unquoted value is an expression (a parameter, a function call), never a literal.
       if (value.style === 'plain' && /\.bicep$/i.test(ctx.file.path)) return;
       if (ctx.file.kind === 'cloudformation' && isLogicalNameReference(value, value.value)) return;
-      const j = judgeNamedValue(name, value.value, ctx.file, { declaredSecret, unquotedText: ctx.file.kind === 'text' && value.style === 'plain' });
+      const j = judge(name, value.value, ctx.file, { declaredSecret, unquotedText: ctx.file.kind === 'text' && value.style === 'plain' });
       if (!wants(j)) return;
       report(ctx, name, j, ctx.rangeIn(value, j.from, j.to), path);
     },
@@ -64,7 +69,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       if (node.parent?.kind === 'seq') {
         const a = splitAssignment(node.value);
         if (a) {
-          const j = judgeNamedValue(a.name, node.value.slice(a.valueFrom), ctx.file);
+          const j = judge(a.name, node.value.slice(a.valueFrom), ctx.file);
           if (wants(j)) {
             report(ctx, a.name, j, ctx.rangeIn(node, a.valueFrom + j.from, a.valueFrom + j.to), path);
           }
@@ -74,7 +79,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       // Scripts are read as commands (visitCommand); other multi-line strings line by line.
       if (!node.value.includes('\n') || isScriptPath(path)) return;
       for (const e of embeddedAssignments(node.value)) {
-        const j = judgeNamedValue(e.name, node.value.slice(e.from, e.to), ctx.file);
+        const j = judge(e.name, node.value.slice(e.from, e.to), ctx.file);
         if (wants(j)) report(ctx, e.name, j, ctx.rangeIn(node, e.from + j.from, e.from + j.to), path);
       }
     },
@@ -85,7 +90,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       for (const word of words) {
         const a = splitAssignment(word.value);
         if (!a) continue;
-        const j = judgeNamedValue(a.name, word.value.slice(a.valueFrom), ctx.file, { shell: true });
+        const j = judge(a.name, word.value.slice(a.valueFrom), ctx.file, { shell: true });
         if (wants(j)) report(ctx, a.name, j, hit.rangeOf(word, a.valueFrom + j.from, a.valueFrom + j.to), hit.path);
       }
     },
@@ -98,7 +103,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       for (const p of named) {
         const raw = text.slice(p.from, p.to);
         const value = unescapeXml(raw);
-        const j = judgeNamedValue(p.name, value, ctx.file, { declaredSecret: p.secure });
+        const j = judge(p.name, value, ctx.file, { declaredSecret: p.secure });
         // An entity shifts offsets: then the whole written value is the range.
         if (wants(j)) report(ctx, p.name, j, value === raw ? { start: p.from + j.from, end: p.from + j.to } : { start: p.from, end: p.to }, undefined);
       }

@@ -32,7 +32,16 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]{0,127}=/;
 /** Nesting limit for `sh -c` and `$(...)`: deeper scripts are rare and not worth the work. */
 const MAX_DEPTH = 3;
 
+/** Commands of each hit, built once: two rules read every hit, and neither changes them. */
+const SIMPLE = new WeakMap<CommandHit, SimpleCommand[]>();
+
 export function simpleCommands(hit: CommandHit): SimpleCommand[] {
+  let commands = SIMPLE.get(hit);
+  if (!commands) SIMPLE.set(hit, (commands = buildSimpleCommands(hit)));
+  return commands;
+}
+
+function buildSimpleCommands(hit: CommandHit): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   const assignments = hit.command.assignments.map((w) => wrap(w, hit.rangeOf));
   const argv = hit.command.argv.map((w) => wrap(w, hit.rangeOf));

@@ -10,6 +10,7 @@ import { isLoopback } from '../../urls';
 import { envSwitch, ENV_KEYWORDS, isLookalikeOfEnvSwitch } from './environment';
 import type { EnvSwitch } from './environment';
 import { SETTING_KEYWORDS, normalizeKey, switchesOff, verifySwitch } from './settings';
+import type { VerifySwitch } from './settings';
 import { flipTo } from './values';
 import { simpleCommands } from './commands';
 import type { SimpleCommand, Word } from './commands';
@@ -143,19 +144,44 @@ function siblingName(pair: Pair): string | undefined {
   return name && isScalar(name.value) && ENV_NAME.test(name.value.value) ? name.value.value : undefined;
 }
 
+/** What a setting's key says, whatever its value. */
+interface KeyMeaning {
+  /** The environment variable it names. */
+  sw?: EnvSwitch;
+  /** A pip `trusted-host` setting. */
+  trustedHost: boolean;
+  /** A verification switch, and which value turns verification off. */
+  kind?: VerifySwitch;
+}
+
+/** Meanings of the keys seen lately: every pair of every file asks, and files repeat their keys. */
+const MEANINGS = new Map<string, KeyMeaning>();
+
+function meaningOf(key: string): KeyMeaning {
+  let meaning = MEANINGS.get(key);
+  if (meaning) return meaning;
+  const sw = ENV_NAME.test(key) ? envSwitch(key) : undefined;
+  const trustedHost = !sw && normalizeKey(key).endsWith('trustedhost');
+  meaning = { sw, trustedHost, kind: sw || isLookalikeOfEnvSwitch(key) ? undefined : verifySwitch(key) };
+  if (key.length <= 200) {
+    if (MEANINGS.size >= 4096) MEANINGS.clear();
+    MEANINGS.set(key, meaning);
+  }
+  return meaning;
+}
+
 function checkSetting(ctx: RuleContext, key: string, value: ScalarNode, range: TextRange, path: (string | number)[]): void {
   if (value.tag || value.alias) return;
   const v = value.value;
-  const sw = ENV_NAME.test(key) ? envSwitch(key) : undefined;
+  const { sw, trustedHost, kind } = meaningOf(key);
   if (sw) {
     if (sw.disables(v)) reportEnv(ctx, sw, key, v, range, ctx.rangeIn(value, 0, v.length), path);
     return;
   }
-  if (normalizeKey(key).endsWith('trustedhost') && v.trim() !== '' && !isTemplated(v)) {
+  if (trustedHost && v.trim() !== '' && !isTemplated(v)) {
     ctx.report({ ...range, path, severity: 'warning', message: `"${key}" makes pip accept ${v.trim()} without a valid certificate, or over plain http. Trust the right CA instead (pip's "cert" setting).` });
     return;
   }
-  const kind = isLookalikeOfEnvSwitch(key) ? undefined : verifySwitch(key);
   if (!kind || !switchesOff(kind, v) || signatureNotTls(key, value)) return;
   const valueRange = ctx.rangeIn(value, 0, v.length);
   ctx.report({
