@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { loadCore } from './lib/plainsight.mjs';
 import { GENERATORS, workflow } from './lib/generate.mjs';
 import { bytes, median, ms, ratio, timeRuns } from './lib/stats.mjs';
-import { coreBundle, productionBuild } from './lib/build.mjs';
+import { productionBuild } from './lib/build.mjs';
 import { compareTools, isBenchFile, listFiles, totalBytes, unpackCorpus, writeList } from './lib/workspace.mjs';
 import { table } from './lib/table.mjs';
 
@@ -151,35 +151,42 @@ function benchWorkspace(options, cli) {
   return { note: corpusNote, sets: results };
 }
 
-async function benchBundle(build) {
+function benchBundle(build) {
   say('\n## Extension bundle and activation');
-  const size = statSync(build.extension).size;
+  // What VS Code does at activation: require `main` and call activate(), in fresh processes; then
+  // the time until an open workflow's diagnostics are published, which includes loading what
+  // activation deferred (dist/engine.js), and every file of the build that was loaded by then.
   const child = join(REPO, 'bench', 'lib', 'activate-child.cjs');
-  const runs = (mode, bundle, n) => {
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      const r = spawnSync(process.execPath, [child, bundle, mode], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`activation run failed: ${r.stderr.slice(0, 400)}`);
-      out.push(JSON.parse(r.stdout.trim().split('\n').pop()));
-    }
-    return out;
-  };
-  const ext = runs('extension', build.extension, 11);
-  const activation = { requireMs: median(ext.map((r) => r.requireMs)), activateMs: median(ext.map((r) => r.activateMs)), totalMs: median(ext.map((r) => r.totalMs)) };
-  activation.coreInitMs = median(runs('core', await coreBundle(REPO, build.dir), 11).map((r) => r.requireMs));
+  const runs = [];
+  for (let i = 0; i < 11; i++) {
+    const r = spawnSync(process.execPath, [child, build.extension], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`activation run failed: ${r.stderr.slice(0, 400)}`);
+    runs.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+  }
+  const pick = (key) => median(runs.map((r) => r[key]));
+  const activation = { requireMs: pick('requireMs'), activateMs: pick('activateMs'), totalMs: pick('totalMs'), cpuMs: pick('cpuMs'), firstAnalysisMs: pick('firstAnalysisMs'), firstAnalysisCpuMs: pick('firstAnalysisCpuMs'), engineLoadMs: pick('engineLoadMs') };
+  const loaded = runs[0].loaded;
+  const extensionBytes = statSync(build.extension).size;
+  const loadedBytes = loaded.reduce((sum, f) => sum + f.bytes, 0);
+  const webBytes = statSync(build.web).size;
+  const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+  const met = (ok) => (ok ? 'yes' : 'no');
   say(
     table(
       ['measure', 'value', 'target', 'met'],
       [
-        ['dist/extension.js (esbuild --production)', `${(size / 1024).toFixed(0)} KiB`, `≤ ${TARGETS.bundleKiB} KB`, size <= TARGETS.bundleKiB * 1000 ? 'yes' : 'no'],
-        ['activation: require bundle (median of 11 fresh processes)', `${ms(activation.requireMs)} ms`, '', ''],
+        ['dist/extension.js (main; esbuild --production)', kib(extensionBytes), `≤ ${TARGETS.bundleKiB} KB`, met(extensionBytes <= TARGETS.bundleKiB * 1000)],
+        [`all files loaded by the first analysis (${loaded.map((f) => f.file).join(' + ')})`, kib(loadedBytes), `≤ ${TARGETS.bundleKiB} KB`, met(loadedBytes <= TARGETS.bundleKiB * 1000)],
+        ['dist/web/extension.js (web worker, one file)', kib(webBytes), '', ''],
+        ['activation: require main (median of 11 fresh processes)', `${ms(activation.requireMs)} ms`, '', ''],
         ['activation: activate() with a fake vscode module', `${ms(activation.activateMs)} ms`, '', ''],
-        ['  of which: core alone (require of a minified src/core bundle)', `${ms(activation.coreInitMs)} ms`, '', ''],
-        ['activation: total', `${ms(activation.totalMs)} ms`, `≤ ${TARGETS.activationMs} ms`, activation.totalMs <= TARGETS.activationMs ? 'yes' : 'no'],
+        ['activation: total (CPU time)', `${ms(activation.totalMs)} ms (${ms(activation.cpuMs)} ms)`, `≤ ${TARGETS.activationMs} ms`, met(activation.totalMs <= TARGETS.activationMs)],
+        ['first analysis: require main to diagnostics of an open workflow (CPU time)', `${ms(activation.firstAnalysisMs)} ms (${ms(activation.firstAnalysisCpuMs)} ms)`, '', ''],
+        ['  of which: loading dist/engine.js', `${ms(activation.engineLoadMs)} ms`, '', ''],
       ],
     ),
   );
-  return { extensionBytes: size, activation };
+  return { extensionBytes, loaded, loadedBytes, webBytes, activation };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,8 +206,11 @@ function summary(result) {
     if (s.maxRssKiB) rows.push([`${s.set}: CLI peak memory (max RSS)`, `${(s.maxRssKiB / 1024).toFixed(0)} MiB`, `≤ ${TARGETS.rssMiB} MB`, s.maxRssKiB * 1024 <= TARGETS.rssMiB * 1e6 ? 'yes' : 'no']);
   }
   if (result.bundle) {
-    rows.push(['dist/extension.js, minified', `${(result.bundle.extensionBytes / 1024).toFixed(0)} KiB`, `≤ ${TARGETS.bundleKiB} KB`, result.bundle.extensionBytes <= TARGETS.bundleKiB * 1000 ? 'yes' : 'no']);
-    rows.push(['activation (require + activate, fake vscode)', `${ms(result.bundle.activation.totalMs)} ms`, `≤ ${TARGETS.activationMs} ms`, result.bundle.activation.totalMs <= TARGETS.activationMs ? 'yes' : 'no']);
+    const { extensionBytes, loadedBytes, activation } = result.bundle;
+    rows.push(['dist/extension.js (main), minified', `${(extensionBytes / 1024).toFixed(0)} KiB`, `≤ ${TARGETS.bundleKiB} KB`, extensionBytes <= TARGETS.bundleKiB * 1000 ? 'yes' : 'no']);
+    rows.push(['all extension files loaded by the first analysis, minified', `${(loadedBytes / 1024).toFixed(0)} KiB`, `≤ ${TARGETS.bundleKiB} KB`, loadedBytes <= TARGETS.bundleKiB * 1000 ? 'yes' : 'no']);
+    rows.push(['activation (require main + activate, fake vscode)', `${ms(activation.totalMs)} ms`, `≤ ${TARGETS.activationMs} ms`, activation.totalMs <= TARGETS.activationMs ? 'yes' : 'no']);
+    rows.push(['first analysis of an open workflow (from require main)', `${ms(activation.firstAnalysisMs)} ms`, '', '']);
   }
   return rows;
 }
@@ -226,7 +236,7 @@ async function main() {
       say(`\n(built the CLI and extension with esbuild.mjs --production in ${ms(build.ms)} ms)`);
     }
     if (options.only.has('workspace')) result.workspace = benchWorkspace(options, build.cli);
-    if (options.only.has('bundle')) result.bundle = await benchBundle(build);
+    if (options.only.has('bundle')) result.bundle = benchBundle(build);
   } finally {
     if (build) rmSync(build.dir, { recursive: true, force: true });
   }

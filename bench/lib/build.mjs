@@ -5,19 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-/** @returns {{ dir: string, extension: string, cli: string, ms: number }} */
+/** @returns {{ dir: string, extension: string, web: string, cli: string, ms: number }} */
 export function productionBuild(repo) {
   const dir = mkdtempSync(join(tmpdir(), 'plainsight-bench-build-'));
   const started = performance.now();
   const run = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--out', dir], { cwd: repo, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`node esbuild.mjs --production --out ${dir} failed (exit ${run.status}):\n${run.stderr}`);
-  return { dir, extension: join(dir, 'dist', 'extension.js'), cli: join(dir, 'dist', 'cli.js'), ms: performance.now() - started };
-}
-
-/** The core alone (src/core/index.ts), minified like the extension: for its module init time. */
-export async function coreBundle(repo, dir) {
-  const esbuild = await import('esbuild');
-  const outfile = join(dir, 'core.cjs');
-  await esbuild.build({ entryPoints: [join(repo, 'src', 'core', 'index.ts')], outfile, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'es2022', legalComments: 'none', mainFields: ['module', 'main'], logLevel: 'error' });
-  return outfile;
+  return { dir, extension: join(dir, 'dist', 'extension.js'), web: join(dir, 'dist', 'web', 'extension.js'), cli: join(dir, 'dist', 'cli.js'), ms: performance.now() - started };
 }

@@ -1,6 +1,6 @@
 // Workspace throughput: the same files scanned by the Plainsight CLI, secretlint's CLI (recommended
-// preset) and ripgrep, in interleaved rounds (A B C A B C ...) so that a busy machine slows all
-// three alike. Every tool gets the same explicit list of files.
+// preset) and ripgrep, after a warm-up round, in interleaved rounds (A B C, B C A, C A B, ...) so
+// that a busy machine slows all three alike. Every tool gets the same explicit list of files.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
@@ -118,8 +118,12 @@ function runOnce(tool, cwd, timeFile) {
 }
 
 /**
- * Interleaved rounds of every tool over the file list. The round count adapts to the time the
- * first round took so that the whole set stays within `budgetMs` (at least `minRounds`).
+ * Interleaved rounds of every tool over the file list, after one untimed warm-up round: the
+ * files, node, the bundles and secretlint's modules are then in the page cache for every tool
+ * alike (otherwise the first tool of the first round pays for reading them from disk). Each round
+ * starts with the next tool in turn, so none always runs first or right after the same other one.
+ * The round count adapts to the time the warm-up took so that the whole set stays within
+ * `budgetMs` (at least `minRounds`). Reported: medians of wall and CPU time.
  */
 export function compareTools({ repo, cli, files, cwd, budgetMs = 60000, minRounds = 1, maxRounds = 7 }) {
   const scratch = mkdtempSync(join(tmpdir(), 'plainsight-bench-rss-'));
@@ -131,19 +135,23 @@ export function compareTools({ repo, cli, files, cwd, budgetMs = 60000, minRound
   const cpu = Object.fromEntries(list.map((t) => [t.name, []]));
   const gnuRss = [];
   const extra = {};
-  let rounds = maxRounds;
   const started = performance.now();
+  for (const tool of list) {
+    const run = runOnce(tool, cwd, timeFile);
+    if (tool.name === 'plainsight' && run.rssKiB) gnuRss.push(run.rssKiB);
+    if (tool.name === 'plainsight') extra.plainsightFindings = countPlainsight(run.stdout);
+    if (tool.name === 'secretlint') extra.secretlintFindings = countSecretlint(run.stdout);
+  }
+  // As many timed rounds as fit in the budget with the warm-up (which tells how long a round takes).
+  const rounds = Math.max(minRounds, Math.min(maxRounds, Math.floor(budgetMs / Math.max(performance.now() - started, 1)) - 1));
   for (let round = 0; round < rounds; round++) {
-    for (const tool of list) {
+    for (let k = 0; k < list.length; k++) {
+      const tool = list[(round + k) % list.length];
       const run = runOnce(tool, cwd, timeFile);
       times[tool.name].push(run.wall);
       if (run.cpu !== undefined) cpu[tool.name].push(run.cpu);
       if (tool.name === 'plainsight' && run.rssKiB) gnuRss.push(run.rssKiB);
-      if (round === 0 && tool.name === 'plainsight') extra.plainsightFindings = countPlainsight(run.stdout);
-      if (round === 0 && tool.name === 'secretlint') extra.secretlintFindings = countSecretlint(run.stdout);
     }
-    // As many rounds as fit in the budget (the first one tells how long a round takes).
-    if (round === 0) rounds = Math.max(minRounds, Math.min(maxRounds, Math.floor(budgetMs / Math.max(performance.now() - started, 1))));
   }
   const rss = [...readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number), ...gnuRss];
   rmSync(scratch, { recursive: true, force: true });

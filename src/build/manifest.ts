@@ -1,8 +1,9 @@
 // Generates what is derived from the rule registry, so rule ids autocomplete and the docs list
 // every rule without anyone copying ids by hand:
 //   - package.json: `plainsight.rules` gets one property per rule id and category (an enum of
-//     severities and the rule's title), and `contributes.jsonValidation` points `.plainsight.json`
-//     at the schema below;
+//     severities and the rule's title), `plainsight.customPatterns` the schema of a custom pattern
+//     (and a place in `restrictedConfigurations`), and `contributes.jsonValidation` points
+//     `.plainsight.json` at the schema below;
 //   - media/plainsight.schema.json: the JSON schema of `.plainsight.json`;
 //   - README.md: the rule table between `<!-- rules:start -->` and `<!-- rules:end -->`.
 //
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { ALL_META, RULES, REDIRECTS } from '../core/registry';
 import { CATEGORIES, type RuleMeta } from '../core/types';
 import { CONFIG_FILE_KEYS, SEVERITY_VALUES } from '../core/config-file';
+import { CUSTOM_PATTERN_FIELDS } from '../core/custom-pattern-specs';
 import { TOKEN_FORMATS } from '../core/rules/secret/catalog/providers';
 
 export const SCHEMA_PATH = 'media/plainsight.schema.json';
@@ -43,6 +45,31 @@ export function ruleProperties(): Record<string, { type: 'string'; enum: string[
   return properties;
 }
 
+/** A list of custom secret patterns: the `customPatterns` key of `.plainsight.json` and the `plainsight.customPatterns` setting. */
+export function customPatternsSchema(): object {
+  const f = CUSTOM_PATTERN_FIELDS;
+  return {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'pattern'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: `Id: ${f.id}.` },
+        pattern: { type: 'string', minLength: 1, description: `Pattern: ${f.pattern}. Refused when it can take more than linear time (ReDoS).` },
+        flags: { type: 'string', pattern: '^[imsu]*$', description: `Flags: ${f.flags}.` },
+        description: { type: 'string', description: `Description: ${f.description}.` },
+        message: { type: 'string', description: `Message: ${f.message}.` },
+        severity: { type: 'string', enum: ['error', 'warning', 'info'], description: `Severity: ${f.severity}.` },
+        keywords: { type: 'array', items: { type: 'string', minLength: 1 }, description: `Keywords: ${f.keywords}.` },
+      },
+    },
+  };
+}
+
+const CUSTOM_PATTERNS_DESCRIPTION =
+  'Your own secret formats: each `{ "id": "acme-token", "pattern": "acme_[a-z0-9]{32}" }` reports matches as `secret/custom/<id>`, masked like every secret. Patterns that can take more than linear time (ReDoS) are refused with a warning.';
+
 /** The JSON schema of `.plainsight.json` (YAML files follow the same shape). */
 export function configSchema(): object {
   const stringArray = (description: string) => ({ type: 'array', items: { type: 'string', minLength: 1 }, description });
@@ -59,6 +86,7 @@ export function configSchema(): object {
         type: 'object',
         description: 'Severity per rule id or category (secret, scope, transport): error, warning, info or off.',
         properties: ruleProperties(),
+        patternProperties: { '^secret/custom/[a-z0-9]+(-[a-z0-9]+)*$': { type: 'string', enum: [...SEVERITY_VALUES], description: 'Severity of one custom pattern.' } },
         additionalProperties: false,
       },
       ignore: stringArray('Files never analysed: glob patterns in .gitignore syntax, relative to the folder holding this file.'),
@@ -66,11 +94,13 @@ export function configSchema(): object {
       allowedHosts: stringArray('Hosts never reported as cleartext endpoints: exact names or *.suffix. Added to the editor setting.'),
       privateHostSeverity: { type: 'string', enum: [...SEVERITY_VALUES], description: 'Severity of cleartext endpoints on private addresses and single-label service names.' },
       maxFileSize: { type: 'number', exclusiveMinimum: 0, description: 'Files larger than this many characters are skipped.' },
+      customPatterns: { ...customPatternsSchema(), description: `${CUSTOM_PATTERNS_DESCRIPTION} Added to the editor setting; an id set here replaces the setting's one.`.replace(/`/g, '') },
     },
   };
 }
 
 interface PackageJson {
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
   contributes: {
     configuration: { properties: Record<string, Record<string, unknown>> };
     jsonValidation?: { fileMatch: string | string[]; url: string }[];
@@ -84,6 +114,16 @@ export function generatePackageJson(text: string): string {
   const rules = pkg.contributes.configuration.properties['plainsight.rules'];
   if (!rules) throw new Error('package.json has no contributes.configuration.properties["plainsight.rules"]');
   rules.properties = ruleProperties();
+  pkg.contributes.configuration.properties['plainsight.customPatterns'] = {
+    ...customPatternsSchema(),
+    default: [],
+    scope: 'resource',
+    markdownDescription: CUSTOM_PATTERNS_DESCRIPTION,
+  };
+  // A workspace must not bring its own patterns into an untrusted window: the editor checks them
+  // only structurally (recheck is CLI-only), so a slow pattern could stall analysis.
+  const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  if (!restricted.includes('plainsight.customPatterns')) restricted.push('plainsight.customPatterns');
   const validation = (pkg.contributes.jsonValidation ?? []).filter((v) => v.url !== `./${SCHEMA_PATH}`);
   pkg.contributes.jsonValidation = [...validation, { fileMatch: ['.plainsight.json'], url: `./${SCHEMA_PATH}` }];
   return `${JSON.stringify(pkg, null, 2)}\n`;

@@ -6,10 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ALL_META, CATEGORIES, REDIRECTS, type Config, type Severity } from '../core/index';
+import { compileCustomPatterns, isCustomRuleId } from '../core/custom-pattern-specs';
 import { UsageError } from './io';
+import { cliSafetyCheck } from './safety';
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
-const KEYS = ['rules', 'privateHostSeverity', 'allowedHosts', 'allowedValues', 'maxFileSize'] as const;
+const KEYS = ['rules', 'privateHostSeverity', 'allowedHosts', 'allowedValues', 'maxFileSize', 'customPatterns'] as const;
 const PREFIX = 'plainsight.';
 
 export async function loadConfig(file: string, cwd: string, warn: (message: string) => void): Promise<Config> {
@@ -49,7 +51,7 @@ function toConfig(settings: Record<string, unknown>, file: string, warn: (messag
     for (const [id, severity] of Object.entries(settings.rules)) {
       if (!(SEVERITIES as readonly unknown[]).includes(severity)) throw bad(`rules.${id}`, SEVERITIES.join(', '));
       const current = REDIRECTS[id] ?? id;
-      if (!known.has(current)) warn(`config ${file}: unknown rule id or category '${id}' (see 'plainsight rules')`);
+      if (!known.has(current) && !isCustomRuleId(current)) warn(`config ${file}: unknown rule id or category '${id}' (see 'plainsight rules')`);
       config.rules[current] = severity as Severity | 'off';
     }
   }
@@ -66,6 +68,13 @@ function toConfig(settings: Record<string, unknown>, file: string, warn: (messag
   if (settings.maxFileSize !== undefined) {
     if (typeof settings.maxFileSize !== 'number' || !(settings.maxFileSize > 0)) throw bad('maxFileSize', 'a positive number of characters');
     config.maxFileSize = settings.maxFileSize;
+  }
+  if (settings.customPatterns !== undefined) {
+    const { patterns, problems } = compileCustomPatterns(settings.customPatterns, { label: 'customPatterns', check: cliSafetyCheck });
+    // Every problem at once, like project files: an unsafe pattern must not run, nor be skipped quietly.
+    if (problems.length) throw new UsageError(`config ${file}:\n${problems.map((p) => `  ${p.message}`).join('\n')}`, 'scan');
+    for (const p of patterns) if (p.note) warn(`config ${file}: ${p.note}`);
+    config.options!.customPatterns = patterns;
   }
   return config;
 }

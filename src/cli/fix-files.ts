@@ -1,13 +1,15 @@
 // The work behind `plainsight fix`: every file's new text, planned in memory first. Safe fixes
 // (they keep what the file does) are applied round after round until none is left; with
 // `--move-secrets`, every secret then moves to the git-ignored dotenv file, planned by the core
-// against the dotenv, .gitignore and .env.example texts as earlier files left them.
+// against the dotenv, .gitignore and .env.example texts as earlier files left them, and a dotenv
+// file with secrets gets ignored by git instead (fix-dotenv.ts).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { analyze, applyEdits, planMoveAll, type CommandHint, type Config, type EnvContext, type Finding, type TextEdit } from '../core/index';
 import { decode } from './read';
 import { headText, isIgnored, isTracked, repositoryRoot } from './git';
 import { isInside } from './walk';
+import { ignoreDotenvFile } from './fix-dotenv';
 
 /** Rounds of safe fixes per file: each round applies the non-overlapping ones, the next the rest. */
 const MAX_ROUNDS = 10;
@@ -70,6 +72,8 @@ export interface FileOutcome {
   secrets: string[];
   /** Findings in the new text. */
   remaining: Finding[];
+  /** A dotenv file that the changes make git ignore (its secrets stay in it and are no longer reported). */
+  nowIgnored?: boolean;
 }
 
 const roots = new Map<string, Promise<string | undefined>>();
@@ -101,7 +105,12 @@ export async function fixFile(absolute: string, gitIgnored: boolean, config: Con
   }
 
   const outcome: FileOutcome = { safeFixes, moved: [], left: [], notes: [], hints: [], secrets, remaining: [] };
-  if (options.moveSecrets) {
+  if (options.moveSecrets && secrets.length && analyze(text, analyzeOptions).kind === 'dotenv') {
+    const dotenv = await ignoreDotenvFile(rel, root, repo !== undefined, store);
+    Object.assign(outcome, { left: dotenv.left, notes: dotenv.notes, hints: dotenv.hints, nowIgnored: dotenv.ignored });
+    // Analysed again the way the next scan will see it: ignored, so its secrets are where they belong.
+    if (dotenv.ignored) analyzeOptions.gitIgnored = true;
+  } else if (options.moveSecrets) {
     const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
     const dotenvRel = options.envFileLocation === 'beside' && dir ? `${dir}/.env` : '.env';
     const exampleRel = `${dotenvRel.slice(0, dotenvRel.length - '.env'.length)}.env.example`;

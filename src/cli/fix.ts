@@ -1,11 +1,11 @@
 // `plainsight fix`: applies safe fixes, and with --move-secrets moves every secret to a git-ignored
-// .env, to the files `scan` would analyse. --dry-run prints the change as a unified diff with every
-// secret masked and writes nothing. Files are written .gitignore first, then the dotenv files,
+// .env (and makes git ignore dotenv files that hold secrets), to the files `scan` would analyse.
+// --dry-run prints the change as a unified diff with every secret masked and writes nothing. Files are written .gitignore first, then the dotenv files,
 // then the fixed files: if the run stops half way, no secret sits in a file git would pick up,
 // and no file references a variable whose value was not written yet.
 import { writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, mask, redact, unifiedDiff, type CommandHint } from '../core/index';
+import { DEFAULT_MAX_FILE_SIZE, classify, mask, redact, unifiedDiff, type CommandHint } from '../core/index';
 import { CONFIG_FILE_NAMES, mergeConfig } from '../core/config-file';
 import { stringFlag, type ParsedArgs } from './args';
 import type { Command } from './command';
@@ -30,6 +30,9 @@ moves to an environment variable: the value goes to a git-ignored .env (created,
 it the way its platform reads the environment (\${{ secrets.NAME }} in GitHub Actions, \${NAME}
 in compose files, a secretKeyRef in Kubernetes, ...). Messages say what to do next, e.g. upload
 the .env with 'gh secret set -f .env'. A secret that was committed must still be rotated.
+A dotenv file with secrets keeps them (that is where they belong) and is added to the nearest
+.gitignore instead, as an anchored entry (/services/api/.env); when git tracks it, nothing is
+added (ignoring a tracked file does nothing) and the message says how to untrack it.
 
 Options:
       --dry-run               print the changes as a unified diff (secrets masked); write nothing
@@ -58,9 +61,13 @@ async function runFix(args: ParsedArgs, io: CliIO): Promise<number> {
   const note = (message: string) => io.stderr(`plainsight: ${message}\n`);
   const configFile = stringFlag(args, 'config');
   const settings = configFile ? await loadConfig(configFile, io.cwd, note) : undefined;
-  const projects = args.flags.has('no-config') ? undefined : new ProjectConfigs(io.cwd);
+  const projects = args.flags.has('no-config') ? undefined : new ProjectConfigs(io.cwd, note);
 
-  const targets = (await collectTargets(args.positionals.length ? args.positionals : ['.'], io.cwd, note)).sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
+  // Dotenv files last: the .env entry a move adds to .gitignore may already cover them.
+  const isDotenv = (t: { absolute: string }) => (classify(basename(t.absolute), '').kind === 'dotenv' ? 1 : 0);
+  const targets = (await collectTargets(args.positionals.length ? args.positionals : ['.'], io.cwd, note)).sort(
+    (a, b) => isDotenv(a) - isDotenv(b) || (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0),
+  );
   const store = new FileStore();
   const outcomes: { path: string; outcome: FileOutcome }[] = [];
   // One file at a time: every move appends to the same .env and .gitignore.
@@ -126,6 +133,7 @@ function report(outcomes: { path: string; outcome: FileOutcome }[], changedFiles
     const parts: string[] = [];
     if (outcome.safeFixes) parts.push(`${outcome.safeFixes} safe fix${outcome.safeFixes === 1 ? '' : 'es'} ${would}applied`);
     if (outcome.moved.length) parts.push(`${outcome.moved.length} secret${outcome.moved.length === 1 ? '' : 's'} ${would}moved (${[...new Set(outcome.moved)].join(', ')})`);
+    if (outcome.nowIgnored) parts.push(`${would || 'now '}ignored by git (its secrets stay in it)`);
     if (parts.length) out(`${path}: ${parts.join('; ')}\n`);
     for (const n of outcome.notes) out(`  ${n}\n`);
     for (const l of outcome.left) out(`${path}: secret left in place, ${l}\n`);

@@ -3,7 +3,6 @@
 // (no git, not a repository, a time-out), so callers never guess. Output that may hold file
 // contents stays in memory and is never logged. Node only: used by the CLI and, on desktop, by the
 // VS Code extension.
-import { execFile } from 'node:child_process';
 
 const TIMEOUT_MS = 10_000;
 const MAX_BUFFER = 64 * 1024 * 1024;
@@ -21,6 +20,9 @@ interface Run {
 const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'diff.external=', '--no-pager'];
 
 function git(cwd: string, args: readonly string[]): Promise<Run> {
+  // Required on first use: loading child_process costs ~10 ms at every start of the CLI, and
+  // `plainsight scan` never runs git.
+  const { execFile } = require('node:child_process') as typeof import('node:child_process');
   return new Promise((resolve) => {
     execFile('git', [...SAFE_CONFIG, ...args], { cwd, timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, windowsHide: true, encoding: 'utf8' }, (error, stdout) => {
       if (!error) return resolve({ code: 0, stdout });

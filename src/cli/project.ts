@@ -4,7 +4,7 @@
 // once, and a folder without them costs three `stat`s that fail quietly (no exception built for
 // each missing file). Parsing is the core's (config-file.ts), shared with the editor. A file with
 // errors stops the scan with every error listed (exit 2): a typo in CI must not quietly turn rules
-// back on.
+// back on, and a custom pattern refused as unsafe (ReDoS) must not quietly go unchecked.
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -12,6 +12,7 @@ import { CONFIG_FILE_NAMES, ignoreMatcher, parseConfigFile } from '../core/confi
 import type { Config } from '../core/index';
 import { LineIndex } from '../core/positions';
 import { UsageError } from './io';
+import { cliSafetyCheck } from './safety';
 import { displayPath } from './walk';
 
 export interface ProjectConfig {
@@ -25,7 +26,11 @@ export interface ProjectConfig {
 export class ProjectConfigs {
   private readonly byDir = new Map<string, Promise<ProjectConfig | undefined>>();
 
-  constructor(private readonly cwd: string) {}
+  /** `note` shows caveats about a config file on stderr (a custom pattern recheck could not decide). */
+  constructor(
+    private readonly cwd: string,
+    private readonly note: (message: string) => void,
+  ) {}
 
   /** The configuration that applies to a file (absolute path), if any. */
   forFile(absolute: string): Promise<ProjectConfig | undefined> {
@@ -57,7 +62,8 @@ export class ProjectConfigs {
   }
 
   private load(file: string, text: string): ProjectConfig {
-    const { config, ignore, errors } = parseConfigFile(text, file);
+    // Custom patterns are compiled and checked for ReDoS here, once per config file.
+    const { config, ignore, errors } = parseConfigFile(text, file, { check: cliSafetyCheck });
     if (errors.length) {
       const lines = new LineIndex(text);
       const shown = displayPath(file, this.cwd);
@@ -68,6 +74,7 @@ export class ProjectConfigs {
       };
       throw new UsageError(`invalid configuration:\n${errors.map((e) => `  ${where(e.start)}: ${e.message}`).join('\n')}`, 'scan');
     }
+    for (const p of config.options?.customPatterns ?? []) if (p.note) this.note(`${displayPath(file, this.cwd)}: ${p.note}`);
     const matches = ignoreMatcher(ignore);
     const root = dirname(file);
     return { file, config, ignores: (absolute) => matches(relative(root, absolute).replace(/\\/g, '/')) };

@@ -1,9 +1,10 @@
-// `plainsight scan`: collect files, read them (bounded concurrency), analyse each with the core,
-// render the report, and turn the findings into an exit code.
+// `plainsight scan`: collect files, resolve each one's configuration, read and analyse them (on
+// worker threads too for large scans, scan-pool.ts), render the report, and turn the findings
+// into an exit code.
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, DEFAULT_MAX_FILE_SIZE, classify, type Config, type Severity } from '../core/index';
+import { DEFAULT_MAX_FILE_SIZE, type Config, type Severity } from '../core/index';
 import { filterBaselined, parseBaseline, relativePath } from '../core/baseline';
 import { CONFIG_FILE_NAMES, mergeConfig } from '../core/config-file';
 import { formatText, summaryLine, toJson, toSarif, type ScanReport, type ScannedFile } from '../core/output/index';
@@ -12,19 +13,17 @@ import type { Command } from './command';
 import { loadConfig } from './config';
 import { EXIT, UsageError, wantsColor, type CliIO } from './io';
 import { mapLimit } from './pool';
-import { ProjectConfigs } from './project';
-import { readForAnalysisSync } from './read';
-import { collectTargets, displayPath } from './walk';
+import { ProjectConfigs, type ProjectConfig } from './project';
+import type { ScanJob } from './scan-file';
+import { ScanPool, scanJobs, threadsSetting } from './scan-pool';
+import { collectTargets, displayPath, type Target } from './walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
-/**
- * Files in flight at once. Reads are synchronous (read.ts), so this only overlaps the project
- * configuration lookups; it also bounds how many texts are held at the same time.
- */
-const READ_CONCURRENCY = 32;
+/** Project configuration lookups in flight at once (they read and stat files). */
+const LOOKUP_CONCURRENCY = 32;
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export const scanCommand: Command = {
@@ -44,14 +43,18 @@ Options:
       --fail-on LEVEL    exit 1 when a finding is at or above LEVEL: info (default, any
                          finding fails), warning, error, or none (never fail)
       --config FILE      settings as JSON: rules, privateHostSeverity, allowedHosts,
-                         allowedValues, maxFileSize (flat, or .vscode/settings.json style);
-                         the nearest .plainsight.json/.yaml above each file wins over it
+                         allowedValues, maxFileSize, customPatterns (flat, or
+                         .vscode/settings.json style); the nearest .plainsight.json/.yaml
+                         above each file wins over it
       --no-config        do not look for .plainsight.json/.yaml project files
       --baseline FILE    report only findings that are not in FILE (written by
                          'plainsight baseline'); line moves do not bring findings back
   -h, --help             show this help
 
-Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or I/O error.`,
+Custom patterns (customPatterns) are checked for ReDoS with recheck before use; an unsafe or
+invalid one stops the scan with exit 2.
+
+Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.`,
   flags: {
     format: { value: true, short: 'f', choices: FORMATS },
     output: { value: true, short: 'o' },
@@ -106,21 +109,44 @@ async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
 export async function scanTargets(args: ParsedArgs, io: CliIO, note: (message: string) => void): Promise<{ absolute: string; file: ScannedFile }[]> {
   const configFile = stringFlag(args, 'config');
   const settings = configFile ? await loadConfig(configFile, io.cwd, note) : undefined;
-  const projects = args.flags.has('no-config') ? undefined : new ProjectConfigs(io.cwd);
+  const projects = args.flags.has('no-config') ? undefined : new ProjectConfigs(io.cwd, note);
 
   const targets = await collectTargets(args.positionals.length ? args.positionals : ['.'], io.cwd, note);
   const shown = targets.map((t) => ({ ...t, path: displayPath(t.absolute, io.cwd) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const scanned = await mapLimit(shown, READ_CONCURRENCY, async (t) => {
+  // Started before the configurations are resolved, so that workers load the core meanwhile.
+  const pool = ScanPool.start(shown.length, { threads: threadsSetting(io.env?.PLAINSIGHT_THREADS) });
+  try {
+    const { jobs, configs } = await planJobs(shown, settings, projects);
+    const scanned = await scanJobs(jobs, configs, pool);
+    for (const file of scanned) if (file.skipped) note(`${file.path}: ${file.skipped}`);
+    return scanned.map((file, i) => ({ absolute: jobs[i].absolute, file }));
+  } finally {
+    pool?.close();
+  }
+}
+
+/**
+ * The jobs of a scan, in report order: every target but Plainsight's own configuration files and
+ * what project files ignore, each with the index of its configuration. Configurations are merged
+ * once per project file, not once per file, and posted to workers once.
+ */
+async function planJobs(targets: readonly (Target & { path: string })[], settings: Config | undefined, projects: ProjectConfigs | undefined): Promise<{ jobs: ScanJob[]; configs: (Config | undefined)[] }> {
+  const configs: (Config | undefined)[] = [settings];
+  const indexOf = new Map<ProjectConfig, number>();
+  const planned = await mapLimit(targets, LOOKUP_CONCURRENCY, async (t): Promise<ScanJob | undefined> => {
     // Plainsight's own configuration names rules and allowed values: not a file to report on.
     if (CONFIG_FILE_NAMES.includes(basename(t.absolute))) return undefined;
     const project = await projects?.forFile(t.absolute);
     if (project?.ignores(t.absolute)) return undefined;
-    const config = project ? mergeConfig(settings, project.config) : settings;
-    return { absolute: t.absolute, file: scanFile(t.absolute, t.path, t.gitIgnored, config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, config) };
+    let index = 0;
+    if (project) {
+      index = indexOf.get(project) ?? configs.push(mergeConfig(settings, project.config)) - 1;
+      indexOf.set(project, index);
+    }
+    const maxChars = configs[index]?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    return { absolute: t.absolute, path: t.path, gitIgnored: t.gitIgnored, maxChars, config: index };
   });
-  const files = scanned.filter((s) => s !== undefined);
-  for (const { file } of files) if (file.skipped) note(`${file.path}: ${file.skipped}`);
-  return files;
+  return { jobs: planned.filter((job) => job !== undefined), configs };
 }
 
 async function loadBaseline(file: string, cwd: string): Promise<{ dir: string; fingerprints: ReadonlySet<string> }> {
@@ -134,14 +160,6 @@ async function loadBaseline(file: string, cwd: string): Promise<{ dir: string; f
   const parsed = parseBaseline(text);
   if ('error' in parsed) throw new UsageError(`baseline ${file}: ${parsed.error}`, 'scan');
   return { dir: dirname(absolute), fingerprints: parsed.fingerprints };
-}
-
-function scanFile(absolute: string, path: string, gitIgnored: boolean, maxChars: number, config: Config | undefined): ScannedFile {
-  const read = readForAnalysisSync(absolute, maxChars);
-  if ('skipped' in read) return { path, kind: classify(path, '').kind, skipped: read.skipped, findings: [] };
-  const result = analyze(read.text, { path, gitIgnored, config });
-  // Keep only what reports need; the text, parse tree and line index are dropped here.
-  return result.skipped ? { path, kind: result.kind, skipped: result.skipped, findings: [] } : { path, kind: result.kind, findings: result.findings };
 }
 
 function render(report: ScanReport, format: Format, io: CliIO, toTerminal: boolean): string {

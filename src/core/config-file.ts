@@ -12,6 +12,8 @@ import { parseDocument, isMap, isNode } from 'yaml';
 import type { Config } from './engine';
 import { ALL_META, REDIRECTS } from './registry';
 import { CATEGORIES, type Severity } from './types';
+import { compileCustomPatterns, isCustomRuleId, mergeCustomPatterns } from './custom-pattern-specs';
+import type { SafetyCheck } from './custom-patterns';
 
 /** File names looked for in each folder, in this order (the first one found wins). */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.plainsight.json', '.plainsight.yaml', '.plainsight.yml'];
@@ -27,10 +29,13 @@ export const CONFIG_FILE_KEYS = {
   allowedHosts: 'an array of strings',
   privateHostSeverity: 'one of error, warning, info, off',
   maxFileSize: 'a positive number of characters',
+  customPatterns: 'an array of objects with id and pattern (and optionally flags, description, message, severity, keywords)',
 } as const;
 
 export interface ConfigFileError {
   message: string;
+  /** The top-level key the error is about, when it is about one (`customPatterns`, ...). */
+  key?: string;
   /** Offsets into the file's text of what is wrong (the key or value), when known. */
   start?: number;
   end?: number;
@@ -55,12 +60,17 @@ export function isYamlConfig(path: string): boolean {
   return /\.ya?ml$/i.test(path);
 }
 
-export function parseConfigFile(text: string, path: string): ConfigFileResult {
+export interface ParseConfigOptions {
+  /** The ReDoS check for custom patterns (default: the structural one; the CLI passes recheck). */
+  check?: SafetyCheck;
+}
+
+export function parseConfigFile(text: string, path: string, parseOptions: ParseConfigOptions = {}): ConfigFileResult {
   const result: ConfigFileResult = { config: {}, ignore: [], errors: [] };
   const located = isYamlConfig(path) ? fromYaml(text, result.errors) : fromJson(text, result.errors);
   if (!located) return result;
   const { value, locate } = located;
-  const error = (message: string, at: Path, key = false) => result.errors.push({ message, ...locate(at, key) });
+  const error = (message: string, at: Path, key = false) => result.errors.push({ message, ...(typeof at[0] === 'string' ? { key: at[0] } : {}), ...locate(at, key) });
   // An empty file is an empty configuration, not a mistake.
   if (value === undefined || value === null) return result;
   if (!isObject(value)) {
@@ -88,7 +98,7 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
         const rules: Record<string, Severity | 'off'> = {};
         for (const [id, severity] of Object.entries(entry)) {
           const current = REDIRECTS[id] ?? id;
-          if (!KNOWN_IDS.has(current)) {
+          if (!KNOWN_IDS.has(current) && !isCustomRuleId(current)) {
             const near = suggestRuleId(id);
             error(`unknown rule id or category '${id}'${near ? `: did you mean '${near}'?` : ''} (see 'plainsight rules')`, [key, id], true);
             continue;
@@ -127,6 +137,13 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
         if (typeof entry === 'number' && entry > 0 && Number.isFinite(entry)) result.config.maxFileSize = entry;
         else error(expected('maxFileSize'), [key]);
         break;
+      case 'customPatterns': {
+        // Compiled here, once per read of the file, with the caller's ReDoS check.
+        const { patterns, problems } = compileCustomPatterns(entry, { label: key, check: parseOptions.check });
+        for (const p of problems) error(p.message, [key, ...p.path], p.onKey);
+        options.customPatterns = patterns;
+        break;
+      }
     }
   }
   if (Object.keys(options).length) result.config.options = options;
@@ -137,8 +154,9 @@ export function parseConfigFile(text: string, path: string): ConfigFileResult {
  * Settings (editor settings, or the CLI's `--config`) with the project file over them. The file
  * wins for what it names: a rule id it sets replaces the same id from settings, and a category it
  * sets also replaces the settings' entries for rule ids of that category (so `"secret": "off"` in
- * the file cannot be undone by a per-id setting). Allowed values and hosts add up; scalars in the
- * file replace the settings' ones.
+ * the file cannot be undone by a per-id setting). Allowed values and hosts add up, and so do custom
+ * patterns (the file's replacing a settings' one of the same id); scalars in the file replace the
+ * settings' ones.
  */
 export function mergeConfig(settings: Config | undefined, file: Config | undefined): Config {
   if (!file) return settings ?? {};
@@ -158,6 +176,7 @@ export function mergeConfig(settings: Config | undefined, file: Config | undefin
     ...b,
     ...(a.allowedHosts || b.allowedHosts ? { allowedHosts: [...(a.allowedHosts ?? []), ...(b.allowedHosts ?? [])] } : {}),
     ...(a.allowedValues || b.allowedValues ? { allowedValues: [...(a.allowedValues ?? []), ...(b.allowedValues ?? [])] } : {}),
+    ...(a.customPatterns || b.customPatterns ? { customPatterns: mergeCustomPatterns(a.customPatterns, b.customPatterns) } : {}),
   };
   return { ...settings, ...file, rules, options };
 }

@@ -8,16 +8,16 @@
 //   - `structuralCheck` (the default, pure and instant) refuses the shapes that make
 //     backtracking exponential: a repeated group that itself contains a repeat or an alternation
 //     (`(a+)+`, `(\w|\d)*`, `(x?y*)+`), and backreferences. It does not see polynomial cases such
-//     as `\d+\d+$`; callers that cannot use recheck should bound the input they match.
-//   - `recheckCheck` in custom-patterns-recheck.ts runs the recheck ReDoS analyser (exact for
-//     regular patterns, fuzzing otherwise). It is Node-only and heavy (a few MB of Scala.js), so
-//     the CLI and the desktop extension use it and the web bundle does not import it.
-// Wiring patterns into settings and config files is done elsewhere; this module only decides.
+//     as `\d+\d+$`. The extension (desktop and web) relies on it alone.
+//   - `checkedSafety` in custom-patterns-recheck.ts adds the recheck ReDoS analyser (exact for
+//     regular patterns, fuzzing otherwise). It is Node-only and heavy (2.9 MB of Scala.js, more
+//     than the .vsix may weigh), so only the CLI uses it.
+// custom-pattern-specs.ts validates the user's entries and compiles them with this function.
 
-export type CustomPatternResult = { ok: true; re: RegExp } | { ok: false; reason: string };
+export type CustomPatternResult = { ok: true; re: RegExp; note?: string } | { ok: false; reason: string };
 
-/** A ReDoS verdict for a pattern that already compiles. */
-export type SafetyCheck = (source: string, flags: string) => { safe: true } | { safe: false; reason: string };
+/** A ReDoS verdict for a pattern that already compiles; `note` is a caveat for the user. */
+export type SafetyCheck = (source: string, flags: string) => { safe: true; note?: string } | { safe: false; reason: string };
 
 export interface CompileOptions {
   /** Flags to compile with; a subset of `imsu` (the engine adds `g` itself). Default ''. */
@@ -43,11 +43,11 @@ export function compileCustomPattern(source: string, options: CompileOptions = {
   if (re.test('')) return refuse('it matches the empty string, so it would match everywhere');
   const verdict = (options.check ?? structuralCheck)(source, flags);
   if (!verdict.safe) return refuse(verdict.reason);
-  return { ok: true, re };
+  return verdict.note ? { ok: true, re, note: verdict.note } : { ok: true, re };
 }
 
 function refuse(why: string): CustomPatternResult {
-  return { ok: false, reason: `custom pattern refused: ${why}` };
+  return { ok: false, reason: why };
 }
 
 /**
@@ -124,3 +124,41 @@ export const structuralCheck: SafetyCheck = (source) => {
   }
   return { safe: true };
 };
+
+/**
+ * The same pattern with every bounded repeat `{m,n}` (n > m) and `{m,}` relaxed to `*` or `+`.
+ * V8 runs a bounded repeat as a loop with a counter, so its backtracking paths are a subset of
+ * those of the unbounded loop: when the relaxed pattern is safe, the original is too. The
+ * automaton checker expands bounded repeats state by state, which makes patterns like
+ * `[A-Za-z0-9+/]{20,2048}` slow to check; relaxed, they take milliseconds.
+ */
+export function relaxRepeats(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      continue;
+    }
+    const m = c === '{' ? /^\{(\d+),(\d*)\}/.exec(source.slice(i, i + 24)) : null;
+    if (m && (m[2] === '' || Number(m[2]) > Number(m[1]))) {
+      out += Number(m[1]) === 0 ? '*' : '+';
+      i += m[0].length - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}

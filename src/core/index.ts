@@ -16,4 +16,6 @@ export type { EnvContext, MovePlan, MovePlanned, FileChange, MoveOptions, MoveDo
 export { planMoveAll } from './fix/move-all';
 export type { MoveAllResult } from './fix/move-all';
 export { invalidEnvName } from './fix/env-names';
+export { planIgnoreDotenv, gitignorePaths } from './fix/ignore-dotenv';
+export type { IgnoreContext, IgnorePlan } from './fix/ignore-dotenv';
 export { editsBetween, unifiedDiff } from './fix/text-diff';

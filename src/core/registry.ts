@@ -6,6 +6,8 @@ import type { RuleMeta } from './types';
 import { SECRET_RULES } from './rules/secret/index';
 import { SCOPE_RULES } from './rules/scope/index';
 import { TRANSPORT_RULES } from './rules/transport/index';
+import { customPattern, customPatternMeta } from './rules/secret/custom-pattern';
+import { isCustomRuleId } from './custom-pattern-specs';
 
 export const RULES: readonly Rule[] = [...SECRET_RULES, ...SCOPE_RULES, ...TRANSPORT_RULES];
 
@@ -23,13 +25,13 @@ RULES.forEach((rule, i) => {
   for (const m of rule.catalog ?? []) INDEX.set(m.id, i);
 });
 
-/** Registry position of a rule id (catalog ids share their rule's position). */
+/** Registry position of a rule id (catalog ids, and the ids of custom patterns, share their rule's position). */
 export function ruleIndex(id: string): number {
-  return INDEX.get(id) ?? RULES.length;
+  return INDEX.get(isCustomRuleId(id) ? customPattern.meta.id : id) ?? RULES.length;
 }
 
 export function metaOf(id: string): RuleMeta | undefined {
-  return ALL_META.find((m) => m.id === id);
+  return ALL_META.find((m) => m.id === id) ?? (isCustomRuleId(id) ? customPatternMeta(id) : undefined);
 }
 
 /** The rule that owns an id, and the page that documents it. */

@@ -3,6 +3,7 @@
 import type { Confidence, FileKind, Fix, RuleMeta, Severity, TextRange } from './types';
 import type { Node, Pair, ParsedDocument, ParsedFile, PathSegment, ScalarNode } from './parse/model';
 import type { ShellCommand, ShellWord } from './shell/tokenize';
+import type { CompiledCustomPattern } from './custom-pattern-specs';
 
 /** What rules know about the file under analysis. */
 export interface FileInfo {
@@ -24,12 +25,15 @@ export interface RuleOptions {
   allowedHosts: string[];
   /** Values never reported as secrets (exact match). */
   allowedValues: string[];
+  /** The user's own secret patterns, compiled and checked once per configuration (custom-pattern-specs.ts). */
+  customPatterns: readonly CompiledCustomPattern[];
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
   privateHostSeverity: 'info',
   allowedHosts: [],
   allowedValues: [],
+  customPatterns: [],
 };
 
 export interface Report extends TextRange {

@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import { docsPageOf, docsUrl, suppressionEdit, type Finding, type TextEdit } from '../core/index';
 import type { AnalysisController } from './analysis';
 import { ruleIdOf, toWorkspaceEdit } from './convert';
-
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('plainsight');
+import { APPLY_FIX_COMMAND, FIX_ALL_KIND } from './contributions';
 
 /**
  * Fixes are applied through this command, not as a code action's `edit`: VS Code applies a code
@@ -13,10 +12,9 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('plainsigh
  * could land on a later one (typing after the light bulb opened, a save participant racing an
  * edit) and corrupt it. The command applies the edits only to the version they were computed
  * for; `workspace.applyEdit`, called in the same tick as the check, stamps that version on the
- * edit and VS Code refuses it if the document changes before it lands.
+ * edit and VS Code refuses it if the document changes before it lands. Registered as
+ * APPLY_FIX_COMMAND.
  */
-export const APPLY_FIX_COMMAND = 'plainsight.applyFix';
-
 export async function applyFix(uri: vscode.Uri, version: number, edits: readonly TextEdit[]): Promise<boolean> {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!document || document.version !== version) {
@@ -32,9 +30,8 @@ function fixAction(title: string, kind: vscode.CodeActionKind, document: vscode.
   return action;
 }
 
+/** Provides the kinds FIX_KINDS lists. */
 export class PlainsightCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
-
   constructor(private readonly analysis: AnalysisController) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

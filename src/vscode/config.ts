@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Config, Severity } from '../core/index';
 import { projectSettings } from './project';
+import { settingPatterns } from './customPatterns';
 
 export const SECTION = 'plainsight';
 
@@ -30,6 +31,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
         privateHostSeverity: c.get<Severity | 'off'>('privateHostSeverity', 'info'),
         allowedHosts: c.get<string[]>('allowedHosts', []).map((h) => h.toLowerCase()),
         allowedValues: c.get<string[]>('allowedValues', []),
+        // Compiled once per distinct value, not per call (this runs on every keystroke).
+        customPatterns: settingPatterns(c),
       },
     }),
   };

@@ -3,6 +3,10 @@
 // background through vscode.workspace.fs (virtual workspaces too) and the answer is undefined
 // ("unknown") until they are read; when they arrive, open documents are analysed again.
 // Matching is the `ignore` package's, as in the CLI and the workspace scan.
+//
+// A .gitignore open in the editor counts as its editor shows it, saved or not: fixes leave their
+// edits unsaved ("Add <file> to .gitignore", moves), and their effect on the diagnostics must show
+// at once, and go again when they are undone.
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
 
@@ -15,15 +19,26 @@ export class GitignoreOracle implements IgnoreOracle, vscode.Disposable {
   private readonly cache = new Map<string, Ignore | null>();
   private readonly pending = new Set<string>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
+  private readonly disposables: vscode.Disposable[] = [this.watcher];
 
   constructor(private readonly onLearned: () => void) {
     const reset = () => {
       this.cache.clear();
       this.onLearned();
     };
-    this.watcher.onDidChange(reset);
-    this.watcher.onDidCreate(reset);
-    this.watcher.onDidDelete(reset);
+    const isGitignore = (uri: vscode.Uri) => uri.path.endsWith('/.gitignore');
+    this.disposables.push(
+      this.watcher.onDidChange(reset),
+      this.watcher.onDidCreate(reset),
+      this.watcher.onDidDelete(reset),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isGitignore(e.document.uri) && e.contentChanges.length > 0) reset();
+      }),
+      // Closed with unsaved changes, the file is what the disk holds again.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isGitignore(d.uri)) reset();
+      }),
+    );
   }
 
   isIgnored(uri: vscode.Uri): boolean | undefined {
@@ -52,6 +67,13 @@ export class GitignoreOracle implements IgnoreOracle, vscode.Disposable {
   private rulesOf(dir: vscode.Uri): Ignore | null | undefined {
     const key = dir.toString();
     if (this.cache.has(key)) return this.cache.get(key);
+    const file = vscode.Uri.joinPath(dir, '.gitignore').toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file);
+    if (open) {
+      const rules = ignore().add(open.getText());
+      this.cache.set(key, rules);
+      return rules;
+    }
     if (!this.pending.has(key)) {
       this.pending.add(key);
       void vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, '.gitignore')).then(
@@ -64,11 +86,13 @@ export class GitignoreOracle implements IgnoreOracle, vscode.Disposable {
 
   private learn(key: string, rules: Ignore | null): void {
     this.pending.delete(key);
+    // An open editor's text, taken while the read was pending, is newer than the disk.
+    if (this.cache.has(key)) return;
     this.cache.set(key, rules);
     this.onLearned();
   }
 
   dispose(): void {
-    this.watcher.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

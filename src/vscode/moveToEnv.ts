@@ -24,11 +24,10 @@ import { dotenvEntries } from '../core/fix/env-files';
 import type { AnalysisController } from './analysis';
 import { readSettings } from './config';
 import { ruleIdOf, toRange } from './convert';
-import { DOCUMENT_SELECTOR } from './selector';
+import { IGNORE_DOTENV_COMMAND, MOVE_ALL_COMMAND, MOVE_COMMAND } from './contributions';
+import { ignoreDotenvActions, ignoreDotenvFile, type IgnoreArgs } from './ignoreDotenv';
 import { headText, isIgnored, isTracked } from '../cli/git';
 
-export const MOVE_COMMAND = 'plainsight.moveToEnv';
-export const MOVE_ALL_COMMAND = 'plainsight.moveAllToEnv';
 const FILE_CHANGED = 'The file changed while the move was prepared; try again.';
 
 /** Arguments of plainsight.moveToEnv; all optional (from the palette: the secret at the cursor). */
@@ -45,30 +44,32 @@ export interface MoveArgs {
 
 /** What a move did, returned by the commands (for tests and scripted use). */
 export interface MoveResult {
-  status: 'moved' | 'advice' | 'refused' | 'cancelled';
+  /** `ignored`: a dotenv file was added to .gitignore instead (ignoreDotenv.ts). */
+  status: 'moved' | 'ignored' | 'advice' | 'refused' | 'cancelled';
   message: string;
   names?: string[];
 }
 
-export function registerMoveToEnv(context: vscode.ExtensionContext, analysis: AnalysisController): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(MOVE_COMMAND, (args?: MoveArgs) => moveOne(analysis, args ?? {})),
-    vscode.commands.registerCommand(MOVE_ALL_COMMAND, (args?: MoveArgs) => moveAll(analysis, args ?? {})),
-    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new MoveToEnvActions(analysis), { providedCodeActionKinds: MoveToEnvActions.kinds }),
-  );
+/** The commands; src/extension.ts registers them and MoveToEnvActions. */
+export function moveToEnvCommands(analysis: AnalysisController): Record<typeof MOVE_COMMAND | typeof MOVE_ALL_COMMAND | typeof IGNORE_DOTENV_COMMAND, (args?: MoveArgs & IgnoreArgs) => Promise<MoveResult>> {
+  return {
+    [MOVE_COMMAND]: (args) => moveOne(analysis, args ?? {}),
+    [MOVE_ALL_COMMAND]: (args) => moveAll(analysis, args ?? {}),
+    [IGNORE_DOTENV_COMMAND]: (args) => ignoreDotenv(analysis, args ?? {}),
+  };
 }
 
-/** Quick fixes (never preferred: the file only works once the variable exists where it is read). */
+/** Quick fixes (never preferred: the file only works once the variable exists where it is read); MOVE_KINDS. */
 export class MoveToEnvActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
   constructor(private readonly analysis: AnalysisController) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const where = locationOf(document);
     const result = this.analysis.resultFor(document);
     if (!where || !result?.parsed) return [];
+    // A dotenv file is where secrets belong: the fix is to make git ignore it, not to move them.
+    if (result.kind === 'dotenv') return ignoreDotenvActions(document, context.diagnostics.filter((d) => this.analysis.findingFor(document, d)?.category === 'secret'));
     const doc = moveDocument(document, result, where.relPath);
     const env = emptyEnvContext(dotenvPathFor(document, where.relPath));
     const actions: vscode.CodeAction[] = [];
@@ -131,7 +132,9 @@ async function moveAll(analysis: AnalysisController, args: MoveArgs): Promise<Mo
   if (!document) return report(refused('Open the file with the secrets first.'));
   if (args.version !== undefined && document.version !== args.version) return report(refused(FILE_CHANGED));
   const version = document.version;
-  if (!analysis.resultFor(document)) return report(refused('Plainsight does not analyse this file.'));
+  const result = analysis.resultFor(document);
+  if (!result) return report(refused('Plainsight does not analyse this file.'));
+  if (result.kind === 'dotenv') return ignoreDotenv(analysis, args);
   const gathered = await gather(document);
   if ('refusal' in gathered) return report(refused(gathered.refusal));
   if (document.version !== version) return report(refused(FILE_CHANGED));
@@ -142,6 +145,16 @@ async function moveAll(analysis: AnalysisController, args: MoveArgs): Promise<Mo
   const applied = await vscode.workspace.applyEdit(workspaceEdit(document, plan.edits, plan.files, gathered));
   if (!applied) return report(refused('VS Code did not apply the change; nothing was modified.'));
   return report({ status: 'moved', message: plan.message, names: plan.moved.map((m) => m.name) }, plan.hints, plan.exposed === true);
+}
+
+/** "Add <dotenv file> to .gitignore" for the document's secrets (the active editor's by default). */
+async function ignoreDotenv(analysis: AnalysisController, args: IgnoreArgs): Promise<MoveResult> {
+  const document = await documentFor(args);
+  const result = document && analysis.resultFor(document);
+  if (!document || !result) return report(refused('Open the dotenv file with the secrets first.'));
+  const outcome = await ignoreDotenvFile(document, result);
+  // Advice here means the file is tracked: its secrets are committed, so it is shown as a warning.
+  return report({ status: outcome.status, message: outcome.message }, outcome.hints, outcome.status === 'advice');
 }
 
 /** A planner bug becomes a refusal naming the error, never a stack trace with file contents. */

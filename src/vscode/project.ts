@@ -9,12 +9,15 @@
 // Both are watched. Analysis is synchronous (code actions and hovers need results at once), so the
 // files are learned asynchronously and open documents are analysed again once they are known, the
 // way GitignoreOracle learns .gitignore files; the workspace scan waits for them instead.
-// In an untrusted workspace neither file is applied: both can only hide findings.
+// In an untrusted workspace neither file is applied: both can only hide findings, and a config
+// file's custom patterns are checked only structurally here (recheck is CLI-only). A config file is
+// still read there, once, to say so when it holds custom patterns.
 import * as vscode from 'vscode';
 import type { AnalysisResult, Config } from '../core/index';
 import { LineIndex } from '../core/positions';
 import { CONFIG_FILE_NAMES, ignoreMatcher, mergeConfig, parseConfigFile } from '../core/config-file';
 import { filterBaselined, parseBaseline, relativePath } from '../core/baseline';
+import { noteIgnoredInUntrusted } from './customPatterns';
 
 const SECTION = 'plainsight';
 export const BASELINE_SETTING = 'baseline';
@@ -39,6 +42,8 @@ export class ProjectFiles implements vscode.Disposable {
   private readonly baselineLoading = new Map<string, Promise<LoadedBaseline | null>>();
   private readonly baselineKnown = new Map<string, LoadedBaseline | null>();
   private readonly problems = vscode.languages.createDiagnosticCollection('plainsight-config');
+  /** Folders whose config was looked at in an untrusted workspace (noteUntrustedPatterns). */
+  private readonly untrustedChecked = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a project file was learned or changed: results computed before may be stale. */
   readonly onDidChange = this.changed.event;
@@ -103,12 +108,25 @@ export class ProjectFiles implements vscode.Disposable {
   }
 
   private configFor(uri: vscode.Uri): LoadedConfig | null | undefined {
-    if (!this.applies(uri)) return null;
+    if (!this.applies(uri)) {
+      if (uri.scheme !== 'untitled') this.noteUntrustedPatterns(uri);
+      return null;
+    }
     const dir = parentUri(uri);
     const key = dir.toString();
     if (this.known.has(key)) return this.known.get(key);
     void this.load(dir);
     return undefined;
+  }
+
+  /** In an untrusted workspace: reads the config a file would use, once per folder, to say its custom patterns are not used. */
+  private noteUntrustedPatterns(uri: vscode.Uri): void {
+    const dir = parentUri(uri);
+    if (this.untrustedChecked.has(dir.toString())) return;
+    this.untrustedChecked.add(dir.toString());
+    void this.load(dir).then((loaded) => {
+      if (loaded?.config.options?.customPatterns?.length) noteIgnoredInUntrusted();
+    });
   }
 
   private load(dir: vscode.Uri): Promise<LoadedConfig | null> {
@@ -156,6 +174,12 @@ export class ProjectFiles implements vscode.Disposable {
         return diagnostic;
       }),
     );
+    // Problems are underlined in the file; a refused custom pattern also gets a warning, since
+    // nothing else would tell that a pattern the user relies on is not running.
+    const refused = errors.filter((e) => e.key === 'customPatterns');
+    if (refused.length && vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(`Plainsight: ${vscode.workspace.asRelativePath(uri)}: ${refused.map((e) => e.message).join('; ')}. The other custom patterns still run.`);
+    }
     const matches = ignoreMatcher(ignore);
     return { uri, config, ignores: matches };
   }
@@ -224,6 +248,7 @@ export class ProjectFiles implements vscode.Disposable {
     this.known.clear();
     this.baselineLoading.clear();
     this.baselineKnown.clear();
+    this.untrustedChecked.clear();
     this.problems.clear();
     this.watchBaselines();
     this.fireSoon();

@@ -2,11 +2,9 @@
 // content it can read. Classification itself is the core's job.
 import * as vscode from 'vscode';
 import { classify } from '../core/index';
+import { LANGUAGES } from './contributions';
 
-export const LANGUAGES = ['yaml', 'dockercompose', 'json', 'jsonc', 'dotenv', 'properties', 'ini', 'dockerfile', 'terraform', 'github-actions-workflow', 'plaintext', 'shellscript'];
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
-
-export const DOCUMENT_SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language }));
 
 export function isServed(document: vscode.TextDocument): boolean {
   if (!SCHEMES.has(document.uri.scheme)) return false;

@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import type { ReportSummary } from '../core/report/model';
 import { readSettings } from './config';
 import type { ScanStatus } from './workspaceScan';
-
-export const SHOW_REPORT_COMMAND = 'plainsight.showReport';
+import { SHOW_REPORT_COMMAND } from './contributions';
 
 export class FindingsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('plainsight.findings', vscode.StatusBarAlignment.Left, 10);

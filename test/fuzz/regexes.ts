@@ -124,43 +124,8 @@ export async function allRegexes(): Promise<{ regexes: FoundRegex[]; dynamic: Dy
   return { regexes: [...byKey.values()], dynamic };
 }
 
-/**
- * The same pattern with every bounded repeat `{m,n}` (n > m) and `{m,}` relaxed to `*` or `+`.
- * V8 runs a bounded repeat as a loop with a counter, so its backtracking paths are a subset of
- * those of the unbounded loop: when the relaxed pattern is safe, the original is too. The
- * automaton checker expands bounded repeats state by state, which makes patterns like
- * `[A-Za-z0-9+/]{20,2048}` slow to check; relaxed, they take milliseconds.
- */
-export function relaxRepeats(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      out += source.slice(i, i + 2);
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      out += c;
-      continue;
-    }
-    const m = c === '{' ? /^\{(\d+),(\d*)\}/.exec(source.slice(i, i + 24)) : null;
-    if (m && (m[2] === '' || Number(m[2]) > Number(m[1]))) {
-      out += Number(m[1]) === 0 ? '*' : '+';
-      i += m[0].length - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
+// Shared with the CLI's check of custom patterns (src/core/custom-patterns-recheck.ts).
+export { relaxRepeats } from '../../src/core/custom-patterns';
 
 /**
  * Loads one top-level function of a source file on its own (transpiled, no imports), for

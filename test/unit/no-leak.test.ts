@@ -1,6 +1,7 @@
 // No leaks: with fake secrets of many kinds planted in files of every syntax, no secret appears
 // whole in any finding's message, excerpt or fix title, in any report format (text, JSON, SARIF,
-// Markdown), in the engine's internal-error path, or in what the CLI prints or writes.
+// Markdown), in the engine's internal-error path, or in what the CLI prints or writes. Custom
+// patterns (a project's own formats, from `customPatterns`) are planted and configured too.
 //
 // Every secret here is fake: provider tokens are the synthetic positives of
 // test/fixtures/catalog/tokens.json, passwords are assembled at run time from a "fake" marker
@@ -17,6 +18,7 @@ import type { Rule } from '../../src/core/rule';
 import { formatText, toJson, toSarif, type ScanReport } from '../../src/core/output/index';
 import { toMarkdown } from '../../src/core/output/markdown';
 import { currentCli } from '../fuzz/cli-bundle';
+import { compileCustomPatterns } from '../../src/core/custom-pattern-specs';
 
 const CATALOG = JSON.parse(readFileSync(join(__dirname, '../fixtures/catalog/tokens.json'), 'utf8')) as Record<string, { positive: string[] }>;
 const TOKENS = Object.values(CATALOG).flatMap((e) => e.positive);
@@ -26,8 +28,15 @@ const URL_PASSWORD = fake('Ur1', 'fake', 'Db9Pass', 'K7x');
 const BASIC_PASSWORD = fake('Cu3', 'fake', 'Basic', 'W4q');
 const KEY_LINES = ['MIIEpAIBAAKCAQEAfakeFAKEfake0123456789abcdefghijklmnopqrstuvwxyzAB', 'CDEFGHIJKLMNOPQRSTUVWXYZfakeFAKE0123456789abcdefghijklmnopqrstuvwx', 'yzfakeFAKEfakeFAKE0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk'];
 const PRIVATE_KEY = `-----BEGIN RSA PRIVATE KEY-----\n${KEY_LINES.join('\n')}\n-----END RSA PRIVATE KEY-----`;
+const CUSTOM_TOKEN = fake('corp_tok_', 'Fk3', 'fakeQ9w8e7r6t5y4u3i2o1p0', 'aZ');
+const CUSTOM_SALT = fake('Sl7', 'fake', 'Mn4Bv8Cx2');
+const CUSTOM_PATTERNS = [
+  { id: 'corp-token', pattern: '\\bcorp_tok_[A-Za-z0-9]{20,40}\\b', keywords: ['corp_tok_'] },
+  { id: 'signing-salt', pattern: 'SIGNING_SALT=(?<secret>[A-Za-z0-9]{16})', description: 'A signing salt' },
+];
+const CUSTOM = compileCustomPatterns(CUSTOM_PATTERNS, { label: 'customPatterns' }).patterns;
 /** Everything that must never appear whole in any output. */
-const SECRETS = [...TOKENS, ...PASSWORDS, URL_PASSWORD, BASIC_PASSWORD, ...KEY_LINES];
+const SECRETS = [...TOKENS, ...PASSWORDS, URL_PASSWORD, BASIC_PASSWORD, ...KEY_LINES, CUSTOM_TOKEN, CUSTOM_SALT];
 
 /** The planted files; the CLI runs get fewer tokens per file to stay fast (the engine sees all). */
 const filesWith = (tokens: readonly string[]): Record<string, string> => ({
@@ -49,6 +58,7 @@ const filesWith = (tokens: readonly string[]): Record<string, string> => ({
   '.git-credentials': `https://deploy:${URL_PASSWORD}@github.com\n`,
   'infra/main.tf': `resource "aws_db_instance" "db" {\n  password = "${PASSWORDS[2]}"\n  endpoint = "http://admin:${URL_PASSWORD}@db.internal"\n}\n`,
   'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\nstringData:\n  password: ${PASSWORDS[0]}\n  token: ${TOKENS[6]}\n`,
+  'custom/deploy.yml': `deploy:\n  token: ${CUSTOM_TOKEN}\n  run: export INTERNAL_SIGNING_SALT=${CUSTOM_SALT}\n`,
   '.vscode/settings.json': `{\n  // comment\n  "http.proxy": "http://user:${URL_PASSWORD}@proxy.example.com:8080",\n  "sqltools.connections": [{ "password": "${PASSWORDS[1]}" }]\n}\n`,
 });
 const FILES = filesWith(TOKENS);
@@ -66,7 +76,7 @@ let report: ScanReport;
 before(() => {
   report = {
     files: Object.entries(FILES).map(([path, text]) => {
-      const r = analyze(text, { path });
+      const r = analyze(text, { path, config: { options: { customPatterns: CUSTOM } } });
       return { path, kind: r.kind, findings: r.findings };
     }),
   };
@@ -77,6 +87,8 @@ test('the leak check itself finds secrets where they are (it can fail)', () => {
   // And the engine finds most of them, so "no leak" is not "nothing looked at".
   const secretFindings = report.files.flatMap((f) => f.findings).filter((f) => f.category === 'secret').length;
   assert.ok(secretFindings >= TOKENS.length, `${secretFindings} secret findings`);
+  const custom = report.files.flatMap((f) => f.findings).filter((f) => f.ruleId.startsWith('secret/custom/')).map((f) => f.ruleId);
+  assert.deepEqual(custom.sort(), ['secret/custom/corp-token', 'secret/custom/signing-salt']);
 });
 
 test('no secret appears whole in finding messages, excerpts or fix titles', () => {
@@ -147,6 +159,7 @@ before(() => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
+  writeFileSync(join(root, '.plainsight.json'), JSON.stringify({ customPatterns: CUSTOM_PATTERNS }));
   ({ cli, temp } = currentCli());
 });
 after(() => {
@@ -159,6 +172,7 @@ for (const format of ['text', 'json', 'sarif']) {
     const run = spawnSync(process.execPath, [cli, 'scan', root, '--format', format], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(run.status, 1, `exit 1 (findings): ${run.stderr.slice(0, 500)}`);
     assert.ok(run.stdout.length > 1000, 'the report is on stdout');
+    assert.match(run.stdout, /secret\/custom\/corp-token/, 'the custom pattern of the project file applied');
     assert.deepEqual(leaksIn(run.stdout).map((s) => `${s.slice(0, 6)}…`), [], 'stdout');
     assert.deepEqual(leaksIn(run.stderr).map((s) => `${s.slice(0, 6)}…`), [], 'stderr');
     const out = join(root, `report.${format}`);

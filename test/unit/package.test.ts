@@ -17,12 +17,12 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/(extension|engine)\.js$/,
   /^extension\/dist\/web\/extension\.js$/,
   /^extension\/media\/[^/]+\.(png|svg|css|js|json)$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/media/icon.png', 'extension/media/plainsight.schema.json', 'extension/syntaxes/dotenv.tmLanguage.json'];
+const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/web/extension.js', 'extension/media/icon.png', 'extension/media/plainsight.schema.json', 'extension/syntaxes/dotenv.tmLanguage.json'];
 
 let work: string;
 let vsix: string;
@@ -87,8 +87,14 @@ test('the icon is a 128×128 RGBA PNG', () => {
   assert.equal(png.readUInt32BE(20), 128);
 });
 
+test('recheck (the CLI-only ReDoS check of custom patterns, 2.9 MB) is in no extension bundle', () => {
+  const bundles = entries.filter((e) => /^extension\/dist\/.*\.js$/.test(e.name));
+  assert.ok(bundles.length >= 2);
+  for (const bundle of bundles) assert.doesNotMatch(bundle.read().toString('utf8'), /codes\.quine\.labs\.recheck/, bundle.name);
+});
+
 test('the shipped bundles are the production builds (minified, no source map reference)', () => {
-  for (const name of ['extension/dist/extension.js', 'extension/dist/web/extension.js']) {
+  for (const name of ['extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/web/extension.js']) {
     const code = entries.find((e) => e.name === name)!.read().toString('utf8');
     assert.doesNotMatch(code, /sourceMappingURL/, name);
     // Minified code has long lines (template literals keep some newlines, so lines are not counted).

@@ -3,7 +3,8 @@
 // module, where `require` knows only `vscode`. The bundle is activated against a stub of the
 // vscode API with one open document holding a fake password, and must publish a diagnostic for it:
 // the core, the adapter and the project-file lookups (through vscode.workspace.fs) all run.
-// The real web host is not available offline here (see README, "Web extension").
+// The real web worker host is tested by `npm run test:web` (test/integration/ui/web-extension.ui.mjs),
+// which is too slow for `npm test`; see README, "Web extension: what is tested".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';

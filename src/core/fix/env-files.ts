@@ -81,5 +81,9 @@ export function ignoredBy(gitignoreText: string | undefined, relPath: string): b
  * from there (a path with a slash is anchored, so only that file is meant).
  */
 export function ignoreLine(relPath: string): string {
-  return relPath.replace(/([*?[\]!#\\])/g, '\\$1');
+  const escaped = relPath.replace(/([*?[\]!#\\])/g, '\\$1');
+  // Git drops trailing spaces from a pattern unless they are escaped (counted by hand: / +$/ is quadratic).
+  let end = escaped.length;
+  while (end > 0 && escaped[end - 1] === ' ') end--;
+  return escaped.slice(0, end) + '\\ '.repeat(escaped.length - end);
 }

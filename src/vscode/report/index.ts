@@ -1,23 +1,36 @@
-// Wires the workspace scan, the security report, its exports and the status bar item into the
-// extension: commands, the webview serializer, and the subscriptions that keep them current.
+// The workspace scan, the security report, its exports and the status bar item: their commands,
+// the panel restore for the webview serializer, and the subscriptions that keep them current.
+// src/extension.ts registers the commands and the serializer.
 import * as vscode from 'vscode';
 import { summarize, type ReportSummary } from '../../core/report/model';
 import { readSettings } from '../config';
-import { FindingsStatusBar, SHOW_REPORT_COMMAND } from '../statusBar';
+import { EXPORT_COMMAND, SCAN_COMMAND, SHOW_REPORT_COMMAND } from '../contributions';
+import { FindingsStatusBar } from '../statusBar';
 import { WorkspaceScan, type DocumentResults, type ScanStatus } from '../workspaceScan';
 import { exportReport, isExportFormat } from './export';
 import { FindingActions } from './findings';
-import { REPORT_VIEW_TYPE, ReportPanel, type ReportPanelDeps } from './panel';
-
-export const SCAN_COMMAND = 'plainsight.scanWorkspace';
-export const EXPORT_COMMAND = 'plainsight.exportReport';
+import { ReportPanel, type ReportPanelDeps } from './panel';
 
 /** What `plainsight.scanWorkspace` resolves to: the totals the report shows (tests read it). */
 export interface ScanSummary extends ReportSummary {
   status: ScanStatus;
 }
 
-export function registerReport(context: vscode.ExtensionContext, documents: DocumentResults): WorkspaceScan {
+export interface Report {
+  commands: {
+    [SHOW_REPORT_COMMAND]: () => void;
+    [SCAN_COMMAND]: () => Promise<ScanSummary | undefined>;
+    /**
+     * Arguments (all optional): a target URI (no save dialog) and a format ('sarif', 'markdown',
+     * 'json'; default: from the target's extension, else asked).
+     */
+    [EXPORT_COMMAND]: (target?: unknown, format?: unknown) => Promise<vscode.Uri | undefined>;
+  };
+  /** Adopt a report panel VS Code restored after a reload. */
+  revive(panel: vscode.WebviewPanel): void;
+}
+
+export function startReport(context: vscode.ExtensionContext, documents: DocumentResults): Report {
   const scan = new WorkspaceScan(documents);
   const statusBar = new FindingsStatusBar();
   const refreshStatusBar = () => statusBar.update(summarize(scan.reportFiles()), scan.getStatus());
@@ -45,21 +58,18 @@ export function registerReport(context: vscode.ExtensionContext, documents: Docu
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('plainsight.enable')) refreshStatusBar();
     }),
-    vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => {
-      ReportPanel.show(deps);
-    }),
-    vscode.commands.registerCommand(SCAN_COMMAND, scanNow),
-    // Arguments (all optional): a target URI (no save dialog) and a format ('sarif', 'markdown',
-    // 'json'; default: from the target's extension, else asked).
-    vscode.commands.registerCommand(EXPORT_COMMAND, (target?: unknown, format?: unknown) =>
-      exportReport(scan, target instanceof vscode.Uri ? target : undefined, isExportFormat(format) ? format : undefined),
-    ),
-    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => {
-        ReportPanel.revive(panel, deps);
-      },
-    }),
   );
   refreshStatusBar();
-  return scan;
+  return {
+    commands: {
+      [SHOW_REPORT_COMMAND]: () => {
+        ReportPanel.show(deps);
+      },
+      [SCAN_COMMAND]: scanNow,
+      [EXPORT_COMMAND]: (target, format) => exportReport(scan, target instanceof vscode.Uri ? target : undefined, isExportFormat(format) ? format : undefined),
+    },
+    revive: (panel) => {
+      ReportPanel.revive(panel, deps);
+    },
+  };
 }

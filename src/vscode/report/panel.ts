@@ -8,8 +8,8 @@ import { readSettings } from '../config';
 import type { WorkspaceScan, ScanStatus } from '../workspaceScan';
 import type { FindingActions } from './findings';
 import { isExportFormat, type ExportFormat } from './export';
+import { REPORT_VIEW_TYPE } from '../contributions';
 
-export const REPORT_VIEW_TYPE = 'plainsight.report';
 /** Rebuilding the model means fingerprinting every finding: not on every file of a scan. */
 const POST_INTERVAL_MS = 200;
 

@@ -18,7 +18,8 @@ export const dotenvHighEntropy: Rule = {
     confidence: 'low',
     explanation:
       'A value in a `.env` file looks generated (long, high in entropy, mixed case and digits) although its name does not say what it is. Such values are nearly always keys or tokens. A `.env` file with real values belongs in `.gitignore` (then nothing is reported); commit a `.env.example` with placeholders instead.',
-    fixable: false,
+    // The editor's quick fix and `plainsight fix --move-secrets` add the file to .gitignore (fix/ignore-dotenv.ts).
+    fixable: true,
   },
   kinds: ['dotenv'],
   visitPair(ctx, pair, path) {

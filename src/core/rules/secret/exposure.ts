@@ -4,9 +4,14 @@ import type { FileInfo } from '../../rule';
 /** False when secrets in this file should not be reported at all. */
 export function dotenvExposureAllows(file: FileInfo): boolean {
   if (file.kind !== 'dotenv') return true;
-  const name = file.path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
   // Templates meant to be committed hold placeholders by convention; real values there are still
   // caught because placeholders are filtered value by value, so only skip ignored real env files.
-  if (/\.(example|sample|template|dist|defaults?)$/.test(name)) return true;
+  if (isDotenvTemplate(file.path)) return true;
   return file.gitIgnored !== true;
+}
+
+/** `.env.example` and its kin: dotenv files meant to be committed (ignoring them is never the fix). */
+export function isDotenvTemplate(path: string): boolean {
+  const name = path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  return /\.(example|sample|template|dist|defaults?)$/.test(name);
 }

@@ -3,6 +3,7 @@
 import type { Rule } from '../../rule';
 import { providerTokens } from './provider-tokens';
 import { privateKey } from './private-key';
+import { customPattern } from './custom-pattern';
 import { kubernetesSecretData } from './kubernetes-secret-data';
 import { dockerConfigAuth } from './docker-config-auth';
 import { npmrcAuth } from './npmrc-auth';
@@ -17,6 +18,8 @@ import { dotenvHighEntropy } from './dotenv-high-entropy';
 export const SECRET_RULES: readonly Rule[] = [
   providerTokens,
   privateKey,
+  // The project's own formats: after the documented ones, before the heuristics that guess from key names.
+  customPattern,
   kubernetesSecretData,
   dockerConfigAuth,
   npmrcAuth,
