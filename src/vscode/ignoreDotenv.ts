@@ -7,6 +7,7 @@
 // beside the file, unsaved like every fix, so the change can be saved or undone there; the
 // diagnostics follow the editor's text of .gitignore files (gitignore.ts), so they go at once.
 import * as vscode from 'vscode';
+import { canAskGit, readText } from './workspaceText';
 import { LineIndex, gitignorePaths, planIgnoreDotenv, type AnalysisResult, type CommandHint, type IgnorePlan } from '../core/index';
 import { IGNORE_DOTENV_COMMAND } from './contributions';
 import { isTracked } from '../cli/git';
@@ -83,11 +84,8 @@ async function plan(document: vscode.TextDocument): Promise<Planned | { refusal:
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const relPath = folder && document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length).replace(/^\/+/, '');
   if (!folder || !relPath) return { refusal: 'The file must be inside a workspace folder, whose .gitignore can ignore it.' };
-  // Git is asked only where it can see the files (a desktop window on local files) and only in a
-  // trusted workspace, as for moves: git reads the repository's own config, which an untrusted
-  // one controls. Elsewhere the answer is unknown and the plan's message says what to check.
-  const askGit = vscode.workspace.isTrusted && vscode.env.uiKind === vscode.UIKind.Desktop && document.uri.scheme === 'file' && folder.uri.scheme === 'file';
-  const tracked = askGit ? await isTracked(folder.uri.fsPath, relPath) : undefined;
+  // Where git cannot be asked, the answer is unknown and the plan's message says what to check.
+  const tracked = canAskGit(document, folder) ? await isTracked(folder.uri.fsPath, relPath) : undefined;
   // Read last, right before the plan: its offsets are into these texts.
   const texts = new Map<string, string | undefined>();
   for (const path of gitignorePaths(relPath)) texts.set(path, await readText(vscode.Uri.joinPath(folder.uri, ...path.split('/'))));
@@ -95,12 +93,3 @@ async function plan(document: vscode.TextDocument): Promise<Planned | { refusal:
   return { folder, relPath, texts, plan: planIgnoreDotenv({ path: relPath, gitignores, tracked }) };
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}

@@ -4,6 +4,7 @@
 // applies the whole change (document, .env, .gitignore, .env.example) as ONE WorkspaceEdit, so a
 // single undo restores every file. Nothing here ever shows or logs a secret value.
 import * as vscode from 'vscode';
+import { canAskGit, readText } from './workspaceText';
 import {
   LineIndex,
   MOVE_TITLE,
@@ -245,9 +246,7 @@ async function gather(document: vscode.TextDocument): Promise<Gathered | { refus
   };
   const example = texts.get(examplePath);
   if (example !== undefined) env.example = { path: examplePath, text: example };
-  // Git is asked only where it can see the files (a desktop window on local files) and only in a
-  // trusted workspace: git reads the repository's own config, which an untrusted one controls.
-  if (vscode.workspace.isTrusted && vscode.env.uiKind === vscode.UIKind.Desktop && document.uri.scheme === 'file' && where.folder.uri.scheme === 'file') {
+  if (canAskGit(document, where.folder)) {
     const cwd = where.folder.uri.fsPath;
     env.dotenv.tracked = await isTracked(cwd, dotenvPath);
     env.dotenvIgnored = await isIgnored(cwd, dotenvPath);
@@ -260,15 +259,6 @@ function uriOf(folder: vscode.WorkspaceFolder, relPath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relPath.split('/'));
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
 
 /** One WorkspaceEdit for everything: created files are created empty, then filled by inserts. */
 function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[], files: readonly FileChange[], gathered: Gathered): vscode.WorkspaceEdit {

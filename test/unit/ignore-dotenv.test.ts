@@ -6,12 +6,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze, applyEdits, gitignorePaths, planIgnoreDotenv, type IgnoreContext, type IgnorePlan } from '../../src/core/index';
 import { ignoredByFiles } from '../../src/core/fix/ignore-dotenv';
 import { dotenvEntries } from '../../src/core/fix/env-files';
 import { runCli, scratchRoot } from './helpers/cli';
+import { EXAMPLE_WORKSPACE, copyExampleWorkspace, filesUnder } from './helpers/workspace';
 
 const scratch = scratchRoot('ignore-dotenv');
 const HAS_GIT = spawnSync('git', ['--version']).status === 0;
@@ -141,26 +142,8 @@ describe('the plan', () => {
 
 // `plainsight fix --move-secrets` then `plainsight scan` on copies of the example workspace.
 
-const WORKSPACE = join(__dirname, '..', 'integration', 'workspace');
-
 function copyOfWorkspace(extra: Record<string, string> = {}): string {
-  const dir = scratch.folder(extra);
-  cpSync(WORKSPACE, dir, { recursive: true });
-  return dir;
-}
-
-function allFiles(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (name === '.git') continue;
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(relative(dir, full).split('\\').join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
+  return copyExampleWorkspace(scratch.folder(extra));
 }
 
 async function secretFindings(dir: string): Promise<{ path: string; ruleId: string }[]> {
@@ -177,7 +160,7 @@ for (const withGit of [true, false]) {
     const dir = copyOfWorkspace();
     writeFileSync(join(dir, '.env'), EXISTING_ENV);
     if (withGit) spawnSync('git', ['init', '-q', '.'], { cwd: dir });
-    const before = allFiles(dir);
+    const before = filesUnder(dir);
     const values = [...dotenvEntries(before.get('services/api/.env')).values()];
     const found = await secretFindings(dir);
     assert.ok(found.some((f) => f.path === 'services/api/.env'), 'the committed-looking .env is reported before');
@@ -189,7 +172,7 @@ for (const withGit of [true, false]) {
     for (const value of values) assert.ok(!r.stdout.includes(value) && !r.stderr.includes(value), 'no value of the .env in the output');
 
     assert.deepEqual(await secretFindings(dir), [], 'no secret finding anywhere');
-    const files = allFiles(dir);
+    const files = filesUnder(dir);
     assert.equal(files.get('services/api/.env'), before.get('services/api/.env'), 'the dotenv file keeps its secrets, byte for byte');
     assert.ok(files.get('.env')!.startsWith(EXISTING_ENV) && files.get('.env')!.length > EXISTING_ENV.length, '.env appended to, never overwritten');
     assert.ok(files.get('.gitignore')!.startsWith(before.get('.gitignore')!), '.gitignore appended to, never rewritten');
@@ -206,7 +189,7 @@ for (const withGit of [true, false]) {
 }
 
 test('fix --move-secrets on a lone dotenv file: an anchored entry in the nearest .gitignore, then nothing is reported', async () => {
-  const password = readFileSync(join(WORKSPACE, 'services/api/.env'), 'utf8').match(/^DB_PASSWORD=.*$/m)![0];
+  const password = readFileSync(join(EXAMPLE_WORKSPACE, 'services/api/.env'), 'utf8').match(/^DB_PASSWORD=.*$/m)![0];
   const dir = scratch.folder({ 'services/.gitignore': 'tmp/', 'services/api/.env': `APP_ENV=staging\n${password}\n` });
   const dry = await runCli(['fix', '--move-secrets', '--dry-run'], dir);
   assert.equal(dry.code, 0, dry.stderr);
@@ -220,7 +203,7 @@ test('fix --move-secrets on a lone dotenv file: an anchored entry in the nearest
 });
 
 test('fix --move-secrets on a dotenv file git tracks: no .gitignore entry, the way out is printed', { skip: !HAS_GIT && 'git is not installed' }, async () => {
-  const dir = scratch.folder({ '.gitignore': 'dist/\n', 'services/api/.env': readFileSync(join(WORKSPACE, 'services/api/.env'), 'utf8') });
+  const dir = scratch.folder({ '.gitignore': 'dist/\n', 'services/api/.env': readFileSync(join(EXAMPLE_WORKSPACE, 'services/api/.env'), 'utf8') });
   spawnSync('git', ['init', '-q', '.'], { cwd: dir });
   spawnSync('git', ['add', 'services/api/.env'], { cwd: dir });
   const r = await runCli(['fix', '--move-secrets'], dir);

@@ -5,9 +5,9 @@
 // Fake values only, assembled at run time so secret scanners do not flag this file.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import ignore from 'ignore';
 import { main } from '../../src/cli/main';
 import { analyze, applyEdits, type Finding } from '../../src/core/index';
@@ -18,6 +18,7 @@ import { dotenvEntries, encodeDotenvValue } from '../../src/core/fix/env-files';
 import { shellReference } from '../../src/core/fix/shell-ref';
 import { editsBetween, unifiedDiff } from '../../src/core/fix/text-diff';
 import { invalidEnvName } from '../../src/core/fix/env-names';
+import { copyExampleWorkspace, filesUnder } from './helpers/workspace';
 
 const fake = (...parts: string[]) => parts.join('');
 const PASSWORD = fake('Xq7', '-fake-', 'Pa55word', '-9Lm');
@@ -539,25 +540,8 @@ describe('text diff', () => {
 // ---------------------------------------------------------------------------------------------
 // The CLI: `plainsight fix` on a copy of the integration workspace.
 
-const WORKSPACE = join(__dirname, '..', 'integration', 'workspace');
-
 function copyOfWorkspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plainsight-fix-'));
-  cpSync(WORKSPACE, dir, { recursive: true });
-  return dir;
-}
-
-function allFiles(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(relative(dir, full).split('\\').join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
+  return copyExampleWorkspace(mkdtempSync(join(tmpdir(), 'plainsight-fix-')));
 }
 
 /** Every secret literal the core finds in the files of a folder. */
@@ -589,7 +573,7 @@ describe('plainsight fix', () => {
   test('--move-secrets on a copy of the integration workspace leaves no secret outside environment files', async () => {
     const dir = copyOfWorkspace();
     try {
-      const before = allFiles(dir);
+      const before = filesUnder(dir);
       const literals = secretTexts(before);
       const scanned = await scanJson(dir);
       const kinds = new Map(scanned.files.map((f) => [f.path, f.kind]));
@@ -608,7 +592,7 @@ describe('plainsight fix', () => {
       assert.deepEqual(left, [], 'no secret left outside environment files');
       assert.ok(!after.findings.some((f) => f.path === '.env'), 'the new .env is git-ignored, so it is not reported');
 
-      const files = allFiles(dir);
+      const files = filesUnder(dir);
       const dotenv = dotenvEntries(files.get('.env'));
       for (const value of literals.filter((v) => !before.get('services/api/.env')?.includes(v))) {
         assert.ok([...dotenv.values()].some((v) => v.includes(value)), 'every moved value is in .env');
@@ -620,7 +604,7 @@ describe('plainsight fix', () => {
       // Running it again changes nothing: everything movable has moved.
       const again = await cli(['fix', '--move-secrets'], dir);
       assert.match(again.stdout, /^0 files changed/m);
-      assert.deepEqual(allFiles(dir), files);
+      assert.deepEqual(filesUnder(dir), files);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -629,11 +613,11 @@ describe('plainsight fix', () => {
   test('--dry-run prints a masked unified diff and writes nothing', async () => {
     const dir = copyOfWorkspace();
     try {
-      const before = allFiles(dir);
+      const before = filesUnder(dir);
       const literals = secretTexts(before);
       const r = await cli(['fix', '--move-secrets', '--dry-run'], dir);
       assert.equal(r.code, 1);
-      assert.deepEqual(allFiles(dir), before, 'nothing written');
+      assert.deepEqual(filesUnder(dir), before, 'nothing written');
       assert.match(r.stdout, /^--- a\/deploy\/docker-compose\.yml\n\+\+\+ b\/deploy\/docker-compose\.yml$/m);
       assert.match(r.stdout, /^\+      POSTGRES_PASSWORD: \$\{POSTGRES_PASSWORD\}$/m);
       assert.match(r.stdout, /^--- \/dev\/null\n\+\+\+ b\/\.env$/m);

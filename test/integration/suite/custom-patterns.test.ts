@@ -4,6 +4,7 @@
 // in its own folder of the workspace copy and removes it (and the setting) afterwards. Fake values only.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 const TOKEN = ['acme_live_', 'FAKE', '0a1b2c3d4e5f6g7h8i9j'].join('');
 const FILE_TEXT = `deploy:\n  image: app:1\n  key: ${TOKEN}\n`;
@@ -11,16 +12,6 @@ const PATTERNS = [
   { id: 'slow', pattern: '(a+)+$' },
   { id: 'acme-live-key', pattern: '\\bacme_live_[A-Za-z0-9]{24}\\b', description: 'An Acme live key', severity: 'warning' },
 ];
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Plainsight');
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' && d.code ? d.code.value : d.code);

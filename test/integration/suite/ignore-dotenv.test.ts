@@ -7,6 +7,7 @@
 // touched here is reverted (nothing is ever saved) and checked against its bytes on disk.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor, workspaceFolder as folder } from './wait';
 
 const EXTENSION_ID = 'plainsight.plainsight';
 const DOTENV = ['services', 'api', '.env'];
@@ -15,22 +16,6 @@ const ENTRY = '/services/api/.env';
 interface CommandResult {
   status: string;
   message: string;
-}
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the runner opens a workspace folder');
-  return f;
 }
 
 const uri = (...parts: string[]) => vscode.Uri.joinPath(folder().uri, ...parts);

@@ -14,6 +14,7 @@
 // The workspace is a temporary copy of test/integration/workspace; its values are fake.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor, workspaceFolder as folder } from './wait';
 
 const EXTENSION_ID = 'plainsight.plainsight';
 const COMPOSE = ['deploy', 'docker-compose.yml'];
@@ -24,22 +25,6 @@ interface MoveResult {
   status: 'moved' | 'advice' | 'refused' | 'cancelled';
   message: string;
   names?: string[];
-}
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, detail?: () => Promise<string>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${detail ? `: ${await detail()}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the runner opens a workspace folder');
-  return f;
 }
 
 const uri = (...parts: string[]) => vscode.Uri.joinPath(folder().uri, ...parts);
@@ -162,8 +147,8 @@ describe('move to environment variable', function () {
     await undoInEditor(doc);
     await waitFor(async () => (await contentOf(uri(...COMPOSE))) === before.get('deploy/docker-compose.yml'), 'the compose file to be restored');
     // The created files go away with the same undo (the file operations are in its undo group).
-    await waitFor(async () => !(await exists(uri('.env'))), 'the created .env to be deleted', describeState);
-    await waitFor(async () => (await contentOf(uri('.gitignore'))) === gitignoreBefore, 'the .gitignore to be restored', describeState);
+    await waitFor(async () => !(await exists(uri('.env'))), 'the created .env to be deleted', { detail: describeState });
+    await waitFor(async () => (await contentOf(uri('.gitignore'))) === gitignoreBefore, 'the .gitignore to be restored', { detail: describeState });
     assert.deepEqual(await snapshot(), before, 'every file is byte-identical to before');
   });
 
@@ -218,7 +203,7 @@ describe('move to environment variable', function () {
       );
 
       await undoInEditor(doc);
-      await waitFor(async () => (await contentOf(uri(...COMPOSE))) === before.get('deploy/docker-compose.yml') && !(await exists(beside)), 'everything to be restored', describeState);
+      await waitFor(async () => (await contentOf(uri(...COMPOSE))) === before.get('deploy/docker-compose.yml') && !(await exists(beside)), 'everything to be restored', { detail: describeState });
       assert.deepEqual(await snapshot(), before);
     } finally {
       await settings.update('envFileLocation', undefined, vscode.ConfigurationTarget.Global);
@@ -235,7 +220,7 @@ describe('move to environment variable', function () {
     const warmUp = await vscode.commands.executeCommand<MoveResult>('plainsight.moveToEnv', { uri: first.doc.uri.toString(), version: first.doc.version, ...range, name: 'WARM_UP' });
     assert.equal(warmUp.status, 'moved', warmUp.message);
     await undoInEditor(first.doc);
-    await waitFor(async () => (await contentOf(uri('.env'))) === 'OTHER=some-fake-value\n', 'the warm-up to be undone', describeState);
+    await waitFor(async () => (await contentOf(uri('.env'))) === 'OTHER=some-fake-value\n', 'the warm-up to be undone', { detail: describeState });
     await vscode.workspace.fs.delete(uri('.env'));
     await waitFor(async () => !(await exists(uri('.env'))), 'the .env to be deleted');
 
@@ -248,8 +233,8 @@ describe('move to environment variable', function () {
     assert.equal((await vscode.workspace.fs.readFile(uri('.env'))).length, 0, 'on disk the created file is empty until saved');
 
     await undoInEditor(doc);
-    await waitFor(async () => (await contentOf(uri(...COMPOSE))) === before.get('deploy/docker-compose.yml'), 'the compose file to be restored', describeState);
-    await waitFor(async () => (await contentOf(uri('.gitignore'))) === before.get('.gitignore'), 'the .gitignore to be restored', describeState);
+    await waitFor(async () => (await contentOf(uri(...COMPOSE))) === before.get('deploy/docker-compose.yml'), 'the compose file to be restored', { detail: describeState });
+    await waitFor(async () => (await contentOf(uri('.gitignore'))) === before.get('.gitignore'), 'the .gitignore to be restored', { detail: describeState });
     // Either VS Code deleted the created file (no remembered model) or, as documented above, it is
     // left empty: in no case does the value reach the disk.
     const left = (await exists(uri('.env'))) ? await vscode.workspace.fs.readFile(uri('.env')) : undefined;

@@ -5,22 +5,13 @@
 // see the workspace as it was. Fake values only.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 import { analyze } from '../../../src/core/index';
 import { createBaseline, formatBaseline, relativePath } from '../../../src/core/baseline';
 
 const PASSWORD = ['Lk3', 'fake', 'Pa55word', '7Hy'].join('-');
 const OTHER = ['Pw2', 'fake', 'Secr3t', '5Tg'].join('-');
 const COMPOSE = `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "${PASSWORD}"\n      API_URL: http://api.example.com/v1\n`;
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const codes = (uri: vscode.Uri) =>
   vscode.languages
