@@ -1,6 +1,6 @@
 // The analysis engine: classify, parse once, walk once calling every applicable rule's hooks,
 // then mask, suppress, apply severity settings and return findings.
-import type { Category, Finding, Severity, Syntax, FileKind } from './types';
+import type { Category, Finding, RuleMeta, Severity, Syntax, FileKind } from './types';
 import type { CommandHit, FileInfo, Report, Rule, RuleContext, RuleOptions, UrlHit } from './rule';
 import { DEFAULT_RULE_OPTIONS } from './rule';
 import type { MapNode, Node, Pair, ParsedFile, PathSegment, ScalarNode } from './parse/model';
@@ -63,17 +63,19 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   const lines = new LineIndex(text);
 
   const parsed = parseFile(text, syntax, { netrc: kind === 'netrc' });
+  const ruleList = options.rules ?? RULES;
+  // Every rule keyword is looked for in one pass over the text (see keywords.ts); rules that
+  // prefilter further by keyword read the answer from the file.
+  const found = keywordSetOf(ruleList).foundInLowercase(text);
   const file: FileInfo = {
     path: options.path,
     kind,
     text,
+    keywordsFound: found,
     parsed,
     gitIgnored: options.gitIgnored,
     options: { ...DEFAULT_RULE_OPTIONS, ...options.config?.options },
   };
-  const ruleList = options.rules ?? RULES;
-  // Every rule keyword is looked for in one pass over the text (see keywords.ts).
-  const found = keywordSetOf(ruleList).foundIn(text.toLowerCase());
   const rules = ruleList.filter(
     (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.keywords || r.keywords.some((k) => found.has(k))) && !isOff(r.meta.id, r.meta.category, options.config),
   );
@@ -271,7 +273,7 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
   for (const { r } of kept) {
     const meta = r.rule.meta;
     const id = r.ruleId ?? meta.id;
-    const sub = r.rule.catalog?.find((m) => m.id === id);
+    const sub = catalogEntry(r.rule, id);
     const override = config?.rules?.[id] ?? config?.rules?.[meta.category];
     if (override === 'off') continue;
     const start = lines.positionAt(r.start);
@@ -300,6 +302,21 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
     findings.push(finding);
   }
   return { findings, suppressed };
+}
+
+const catalogs = new WeakMap<Rule, Map<string, RuleMeta>>();
+
+/** A catalog rule's entry for `id`: indexed once per rule, as a search per finding grows with the catalog. */
+function catalogEntry(rule: Rule, id: string): RuleMeta | undefined {
+  if (!rule.catalog) return undefined;
+  let byId = catalogs.get(rule);
+  if (!byId) {
+    byId = new Map();
+    // The first entry with an id wins, as a search from the start would find it.
+    for (const m of rule.catalog) if (!byId.has(m.id)) byId.set(m.id, m);
+    catalogs.set(rule, byId);
+  }
+  return byId.get(id);
 }
 
 function oneLine(s: string): string {

@@ -14,6 +14,8 @@ export class KeywordSet {
   private readonly others: string[] = [];
   /** Class of each ASCII character code: 0 for characters no keyword holds. */
   private readonly classOf = new Uint8Array(128);
+  /** The same for the text's lowercase form: `A`–`Z` take the class of `a`–`z`. */
+  private readonly foldedClassOf = new Uint8Array(128);
   private readonly classes: number;
   /** Next state for state * classes + class. */
   private readonly next: Int32Array;
@@ -33,6 +35,7 @@ export class KeywordSet {
       for (let i = 0; i < k.length; i++) if (this.classOf[k.charCodeAt(i)] === 0) this.classOf[k.charCodeAt(i)] = classes++;
     }
     this.classes = classes;
+    for (let c = 0; c < 128; c++) this.foldedClassOf[c] = this.classOf[c >= 0x41 && c <= 0x5a ? c + 0x20 : c];
     const size = this.words.reduce((n, k) => n + k.length, 0) + 1;
     // The trie first (-1: no edge yet), then every missing edge is filled from the failure link.
     const next = new Int32Array(size * classes).fill(-1);
@@ -82,24 +85,57 @@ export class KeywordSet {
   foundIn(text: string): Set<string> {
     const found = new Set<string>();
     for (const k of this.others) if (text.includes(k)) found.add(k);
+    return this.scan(text, false, found);
+  }
+
+  /**
+   * The keywords of this set that occur in `text.toLowerCase()`, without making that copy (for a
+   * large file with capitals, the copy took longer than the scan): the scan folds case itself.
+   */
+  foundInLowercase(text: string): Set<string> {
+    const found = new Set<string>();
+    if (this.others.length > 0) {
+      const lower = text.toLowerCase();
+      for (const k of this.others) if (lower.includes(k)) found.add(k);
+    }
+    return this.scan(text, true, found);
+  }
+
+  /** Adds the automaton's keywords found in `text` (in its lowercase form when `fold`) to `found`. */
+  private scan(text: string, fold: boolean, found: Set<string>): Set<string> {
     let remaining = this.words.length;
     if (remaining === 0) return found;
-    const { next, output, dict, classOf, classes, words } = this;
+    const { next, output, dict, classes, words } = this;
+    const classOf = fold ? this.foldedClassOf : this.classOf;
     // States whose keywords (and those of their dictionary chain) were already collected.
     const seen = new Uint8Array(this.states);
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      s = next[s * classes + (c < 128 ? classOf[c] : 0)];
+      s = next[s * classes + (c < 128 ? classOf[c] : fold ? this.lowercaseClass(c) : 0)];
       for (let m = output[s] >= 0 ? s : dict[s]; m > 0 && seen[m] === 0; m = dict[m]) {
         seen[m] = 1;
         found.add(words[output[m]]);
         if (--remaining === 0) return found;
       }
+      // `İ` lowercases to `i` and a combining dot, which no ASCII keyword holds: start afresh.
+      if (fold && c === DOTTED_CAPITAL_I) s = 0;
     }
     return found;
   }
+
+  /**
+   * Class of the first character of a non-ASCII code unit's lowercase form. Only two characters
+   * lowercase to ASCII: `İ` (to `i` and U+0307) and the Kelvin sign (to `k`); keywords.test.ts
+   * checks every code point. Every other one is of class 0, like the characters no keyword holds.
+   */
+  private lowercaseClass(c: number): number {
+    return c === DOTTED_CAPITAL_I ? this.classOf[0x69] : c === KELVIN_SIGN ? this.classOf[0x6b] : 0;
+  }
 }
+
+const DOTTED_CAPITAL_I = 0x130;
+const KELVIN_SIGN = 0x212a;
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;

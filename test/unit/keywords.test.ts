@@ -39,3 +39,30 @@ test('the rule and catalog keyword lists match includes exactly', () => {
     }
   }
 });
+
+const naiveLower = (keywords: readonly string[], text: string) => naive(keywords, text.toLowerCase());
+const fastLower = (keywords: readonly string[], text: string) => [...new KeywordSet(keywords).foundInLowercase(text)].sort();
+
+test('only İ and the Kelvin sign lowercase to ASCII, as foundInLowercase assumes', () => {
+  const toAscii: number[] = [];
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    if (/[\x00-\x7f]/.test(String.fromCodePoint(cp).toLowerCase())) toAscii.push(cp);
+  }
+  assert.deepEqual(toAscii, [0x130, 0x212a]);
+});
+
+test('foundInLowercase answers as includes on the lowercased text', () => {
+  const keywords = ['he', 'she', 'secret', 'ik', 'i', 'k', 'kx', 'ix', 'é-key', 'Up', 'x'];
+  for (const text of ['SHE', 'SeCrEt', 'İk', 'İx', '\u212ax', 'É-KEY', 'UP', 'up', 'Σx', '']) {
+    assert.deepEqual(fastLower(keywords, text), naiveLower(keywords, text), text);
+  }
+  const rand = random(13);
+  const alphabet = 'abAB_-:/İ\u212akKé\u0307 ';
+  const pick = () => alphabet[Math.floor(rand() * alphabet.length)];
+  for (let t = 0; t < 2000; t++) {
+    const keywords = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => Array.from({ length: Math.floor(rand() * 5) }, pick).join('').toLowerCase());
+    const text = Array.from({ length: Math.floor(rand() * 60) }, () => (rand() < 0.3 ? keywords[Math.floor(rand() * keywords.length)].toUpperCase() : pick())).join('');
+    assert.deepEqual(fastLower(keywords, text), naiveLower(keywords, text), JSON.stringify({ keywords, text }));
+  }
+});

@@ -33,8 +33,10 @@ const COMPILED: Compiled[] = TOKEN_FORMATS.filter((format) => !format.publishabl
 const WORD = /[A-Za-z0-9]/;
 /** A token glued to a letter is part of a longer word (`xsk_live_…`); after a digit it still stands out (`0tskey-…`). */
 const LETTER = /[A-Za-z]/;
-/** Every catalog keyword, found in one pass over the text (instead of one scan per keyword). */
-const KEYWORDS = new KeywordSet(COMPILED.flatMap((c) => c.format.keywords));
+/** Every catalog keyword: the engine looks for them with the other rules' keywords, in one pass. */
+const CATALOG_KEYWORDS = [...new Set(COMPILED.flatMap((c) => c.format.keywords))];
+/** The same keywords, for a caller that gives no `keywordsFound`. */
+const KEYWORDS = new KeywordSet(CATALOG_KEYWORDS);
 
 export const providerTokens: Rule = {
   meta: {
@@ -48,11 +50,11 @@ export const providerTokens: Rule = {
     fixable: true,
   },
   catalog: COMPILED.map((c) => c.meta),
+  keywords: CATALOG_KEYWORDS,
   visitText(ctx: RuleContext) {
     if (!dotenvExposureAllows(ctx.file)) return;
     const text = ctx.file.text;
-    const found = KEYWORDS.foundIn(text.toLowerCase());
-    if (found.size === 0) return;
+    const found = ctx.file.keywordsFound ?? KEYWORDS.foundInLowercase(text);
     for (const { format, re, meta } of COMPILED) {
       if (!format.keywords.some((k) => found.has(k))) continue;
       re.lastIndex = 0;

@@ -8,7 +8,7 @@ import type { ShellWord } from '../../shell/tokenize';
 
 export interface Word {
   value: string;
-  /** Source range of value[from, to) (the whole word, quotes included, when omitted). */
+  /** Source range of value[from, to) (the whole word, quotes included, when omitted). A method: call it on the word. */
   range(from?: number, to?: number): TextRange;
 }
 
@@ -32,33 +32,75 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]{0,127}=/;
 /** Nesting limit for `sh -c` and `$(...)`: deeper scripts are rare and not worth the work. */
 const MAX_DEPTH = 3;
 
-/** Commands of each hit, built once: two rules read every hit, and neither changes them. */
-const SIMPLE = new WeakMap<CommandHit, SimpleCommand[]>();
+/**
+ * Commands of the last hit, built once: two rules read every hit, and neither changes them. The
+ * engine gives a hit to every rule before the next, so one entry is enough (a WeakMap entry per
+ * hit is more work for the garbage collector). The last hit, and its file, stay referenced
+ * until the next analysis with commands.
+ */
+let lastHit: CommandHit | undefined;
+let lastCommands: SimpleCommand[] = [];
 
 export function simpleCommands(hit: CommandHit): SimpleCommand[] {
-  let commands = SIMPLE.get(hit);
-  if (!commands) SIMPLE.set(hit, (commands = buildSimpleCommands(hit)));
-  return commands;
+  if (hit !== lastHit) {
+    lastCommands = buildSimpleCommands(hit);
+    lastHit = hit;
+  }
+  return lastCommands;
 }
 
 function buildSimpleCommands(hit: CommandHit): SimpleCommand[] {
   const out: SimpleCommand[] = [];
-  const assignments = hit.command.assignments.map((w) => wrap(w, hit.rangeOf));
-  const argv = hit.command.argv.map((w) => wrap(w, hit.rangeOf));
+  const assignments = hit.command.assignments.map((w) => new HitWord(w, hit));
+  const argv = hit.command.argv.map((w) => new HitWord(w, hit));
   collect(assignments, argv, 0, out);
   return out;
 }
 
-function wrap(word: ShellWord, rangeOf: CommandHit['rangeOf']): Word {
-  return { value: word.value, range: (from, to) => (from === undefined ? rangeOf(word) : rangeOf(word, from, to)) };
+// Words are classes rather than objects holding a `range` closure: commands are built for every
+// script line, and a prototype method allocates nothing per word.
+
+/** A word of the hit's own command: its ranges come from the hit. */
+class HitWord implements Word {
+  readonly value: string;
+  constructor(
+    private readonly word: ShellWord,
+    private readonly hit: CommandHit,
+  ) {
+    this.value = word.value;
+  }
+  range(from?: number, to?: number): TextRange {
+    return from === undefined ? this.hit.rangeOf(this.word) : this.hit.rangeOf(this.word, from, to);
+  }
 }
 
-function collect(assignments: Word[], argv: Word[], depth: number, out: SimpleCommand[]): void {
-  const own = [...assignments];
+/** A word of a script nested in `outer`'s value at [from, ...): its ranges go through the outer word. */
+class NestedWord implements Word {
+  readonly value: string;
+  constructor(
+    private readonly word: ShellWord,
+    private readonly script: string,
+    private readonly outer: Word,
+    private readonly from: number,
+  ) {
+    this.value = word.value;
+  }
+  range(a?: number, b?: number): TextRange {
+    const w = this.word;
+    const r = a === undefined ? { start: w.start, end: w.end } : wordSubRange(this.script, w, a, b ?? w.value.length);
+    return this.outer.range(this.from + r.start, this.from + r.end);
+  }
+}
+
+/** `own`: the command's assignments, in a new array of the caller's that `env` adds its assignments to. */
+function collect(own: Word[], argv: Word[], depth: number, out: SimpleCommand[]): void {
   let i = 0;
+  let program = argv.length > 0 ? basename(argv[0].value) : '';
   // Peel wrappers: `sudo -u x env A=1 curl ...` runs curl.
-  while (i < argv.length && WRAPPERS.has(basename(argv[i].value))) i = skipWrapperOptions(basename(argv[i].value), argv, i + 1, own);
-  const program = i < argv.length ? basename(argv[i].value) : '';
+  while (i < argv.length && WRAPPERS.has(program)) {
+    i = skipWrapperOptions(program, argv, i + 1, own);
+    program = i < argv.length ? basename(argv[i].value) : '';
+  }
   const args = argv.slice(i + 1);
   out.push({ program, programWord: argv[i], args, assignments: own });
   if (depth >= MAX_DEPTH) return;
@@ -69,9 +111,12 @@ function collect(assignments: Word[], argv: Word[], depth: number, out: SimpleCo
     if (c >= 0 && c + 1 < args.length) nested(args[c + 1], 0, args[c + 1].value.length, depth, out);
   }
   // Command substitutions anywhere in the words: `X=$(curl -k ...)`, `"$(wget ...)"`.
-  for (const word of [...own, ...argv]) {
-    for (const [from, to] of substitutions(word.value)) nested(word, from, to, depth, out);
-  }
+  for (const word of own) nestedSubstitutions(word, depth, out);
+  for (const word of argv) nestedSubstitutions(word, depth, out);
+}
+
+function nestedSubstitutions(word: Word, depth: number, out: SimpleCommand[]): void {
+  for (const [from, to] of substitutions(word.value)) nested(word, from, to, depth, out);
 }
 
 /** Index of the wrapped program after a wrapper's own words (`sudo -u x`, `timeout 10`, `env A=1`, `cmd /c`). */
@@ -91,13 +136,7 @@ function skipWrapperOptions(wrapper: string, argv: Word[], i: number, assignment
 function nested(word: Word, from: number, to: number, depth: number, out: SimpleCommand[]): void {
   const script = word.value.slice(from, to);
   for (const command of tokenizeShell(script)) {
-    const inner = (w: ShellWord): Word => ({
-      value: w.value,
-      range: (a, b) => {
-        const r = a === undefined ? { start: w.start, end: w.end } : wordSubRange(script, w, a, b ?? w.value.length);
-        return word.range(from + r.start, from + r.end);
-      },
-    });
+    const inner = (w: ShellWord): Word => new NestedWord(w, script, word, from);
     collect(command.assignments.map(inner), command.argv.map(inner), depth + 1, out);
   }
 }

@@ -113,12 +113,12 @@ export const tlsVerifyDisabled: Rule = {
 };
 
 /** Words of a command that set variables: leading `NAME=value`, `export`/`echo` arguments, `go env -w`. */
-function settingWords(cmd: SimpleCommand): Word[] {
-  const words: Word[] = [...cmd.assignments];
-  if (EXPORTERS.has(cmd.program)) words.push(...cmd.args);
+function settingWords(cmd: SimpleCommand): readonly Word[] {
+  if (EXPORTERS.has(cmd.program)) return [...cmd.assignments, ...cmd.args];
   // `go env -w GOINSECURE=...` writes the variable into go's own environment file.
-  if (cmd.program === 'go' && cmd.args[0]?.value === 'env') words.push(...cmd.args.slice(1));
-  return words;
+  if (cmd.program === 'go' && cmd.args[0]?.value === 'env') return [...cmd.assignments, ...cmd.args.slice(1)];
+  // Most commands: only their leading assignments, read as they are (no copy per command).
+  return cmd.assignments;
 }
 
 /** PowerShell: `$env:NODE_TLS_REJECT_UNAUTHORIZED = "0"` or `$env:NAME="0"`. */

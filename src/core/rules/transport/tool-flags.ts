@@ -207,7 +207,8 @@ const apt: Check = (cmd) =>
     const value = aptVerifyValue(a.value.slice(from));
     if (value === undefined || !isFalse(value)) return [];
     const at = a.value.lastIndexOf(value);
-    return [flip({ value: a.value.slice(0, at + value.length), range: a.range }, at, `${cmd.program} -o ${a.value.slice(from)}`, 'apt accepts any repository certificate', true)];
+    // A word's range is a method: the shortened word keeps calling it on the word.
+    return [flip({ value: a.value.slice(0, at + value.length), range: (f, t) => a.range(f, t) }, at, `${cmd.program} -o ${a.value.slice(from)}`, 'apt accepts any repository certificate', true)];
   });
 
 // others ----------------------------------------------------------------------------------------
