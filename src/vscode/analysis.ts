@@ -7,7 +7,7 @@ import { readSettings } from './config';
 import { isServed } from './selector';
 import { toDiagnostic } from './convert';
 import type { IgnoreOracle } from './gitignore';
-import { projectFilter } from './project';
+import { projectFilter, projectReady } from './project';
 
 interface Entry {
   version: number;
@@ -78,8 +78,14 @@ export class AnalysisController implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        // The document may have closed or changed since; run() checks the version it analyses.
-        if (!document.isClosed) this.run(document);
+        // Published only once the project file and baseline of the document's folder are read
+        // (at once when they already are): otherwise a file opened first would show the settings'
+        // severities for a moment, then the project's. The document may have closed or changed
+        // meanwhile; run() checks the version it analyses.
+        void projectReady(document.uri).then(
+          () => !document.isClosed && this.run(document),
+          () => !document.isClosed && this.run(document),
+        );
       }, delay),
     );
   }

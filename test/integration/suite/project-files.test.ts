@@ -81,4 +81,24 @@ describe('project files (.plainsight.json, baseline)', () => {
     await vscode.workspace.fs.delete(config);
     await waitFor(() => codes(file()).some((c) => c.endsWith('transport/cleartext-url')) || undefined, 'the URL finding to come back once the file is gone');
   });
+
+  it("a file opened in a folder with a .plainsight.json shows the project's severities from its first diagnostics on", async () => {
+    const fresh = vscode.Uri.joinPath(dir(), 'first-open', 'compose.yml');
+    await write(vscode.Uri.joinPath(dir(), 'first-open', '.plainsight.json'), '{ "rules": { "secret/generic-password": "warning" } }\n');
+    await write(fresh, COMPOSE);
+    // Every publication for the file, from before it is opened: the first must already be right.
+    const published: vscode.DiagnosticSeverity[][] = [];
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === fresh.toString())) return;
+      const ours = vscode.languages.getDiagnostics(fresh).filter((d) => d.source === 'Plainsight' && (typeof d.code === 'object' ? d.code.value : d.code) === 'secret/generic-password');
+      if (ours.length > 0) published.push(ours.map((d) => d.severity));
+    });
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fresh));
+      await waitFor(() => published.length > 0, 'the password diagnostic on the freshly opened file');
+      assert.deepEqual(published[0], [vscode.DiagnosticSeverity.Warning], `publications: ${JSON.stringify(published)}`);
+    } finally {
+      listener.dispose();
+    }
+  });
 });
