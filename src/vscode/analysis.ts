@@ -7,7 +7,7 @@ import { readSettings } from './config';
 import { isServed } from './selector';
 import { toDiagnostic } from './convert';
 import type { IgnoreOracle } from './gitignore';
-import { projectFilter, projectReady } from './project';
+import { projectFilter, projectKnown, projectReady } from './project';
 
 interface Entry {
   version: number;
@@ -111,6 +111,9 @@ export class AnalysisController implements vscode.Disposable {
     if (existing && existing.version > version) return existing.result;
     const diagnostics = result.findings.map((f) => toDiagnostic(document, f));
     this.results.set(key, { version, result, diagnostics });
+    // Before the folder's project file and baseline are read, a result serves code actions and
+    // hovers asked for right away, but is not shown: analyzeSoon publishes once they are read.
+    if (!projectKnown(document.uri)) return result;
     this.collection.set(document.uri, diagnostics);
     this.changed.fire(document.uri);
     return result;

@@ -89,6 +89,13 @@ export class ProjectFiles implements vscode.Disposable {
     return baselined ? { ...result, findings: kept } : result;
   }
 
+  /** Whether the project config and baseline for a file are read (what `ready` waits for). */
+  isKnown(uri: vscode.Uri): boolean {
+    if (!this.applies(uri)) return true;
+    const baselineUri = this.baselineUriFor(uri);
+    return this.known.has(parentUri(uri).toString()) && (!baselineUri || this.baselineKnown.has(baselineUri.toString()));
+  }
+
   /** Resolves once the project config and baseline for a file are known (the workspace scan waits). */
   async ready(uri: vscode.Uri): Promise<void> {
     if (!this.applies(uri)) return;
@@ -307,6 +314,10 @@ export function projectFilter(uri: vscode.Uri, result: AnalysisResult): Analysis
 
 export function projectReady(uri: vscode.Uri): Promise<void> {
   return active ? active.ready(uri) : Promise.resolve();
+}
+
+export function projectKnown(uri: vscode.Uri): boolean {
+  return active ? active.isKnown(uri) : true;
 }
 
 export function isProjectFile(uri: vscode.Uri): boolean {
