@@ -11,8 +11,8 @@ export interface FileInfo {
   path: string;
   kind: FileKind;
   text: string;
-  /** The analysed rules' keywords that occur in the lowercased text, when the engine looked for them. */
-  keywordsFound?: ReadonlySet<string>;
+  /** The analysed rules' keywords that occur in the lowercased text (one scan by the engine). */
+  keywordsFound: ReadonlySet<string>;
   parsed: ParsedFile;
   /** True when git ignores the file; undefined when unknown (no git, untitled buffer). */
   gitIgnored?: boolean;

@@ -3,6 +3,7 @@
 // Names are split into words (camelCase, snake_case, kebab-case, dotted, `//registry/:_authToken`)
 // and judged by their last meaningful word, so `POSTGRES_PASSWORD_FILE`, `SECRET_NAME` and
 // `token_url` name a secret without holding one.
+import { keyMemo } from '../../memo';
 
 export type SecretKeyKind = 'password' | 'secret' | 'authorization' | 'webhook';
 
@@ -65,21 +66,8 @@ const AUTHORIZATION_WORDS = new Set(['authorization', 'authorisation']);
 /** Every secret name contains one of these (`requirepass`, `masterauth` included). */
 const MAY_NAME_A_SECRET = /pass|pw|secret|token|key|cred|auth|hook|pat|psk/i;
 
-/** Kinds of the keys seen lately: files repeat their keys, and several rules ask about every pair. */
-const KIND_CACHE = new Map<string, SecretKeyKind | null>();
-const KIND_CACHE_SIZE = 4096;
-
-/** What the key says its value is, or undefined when it names nothing secret. */
-export function secretKeyKind(key: string): SecretKeyKind | undefined {
-  const cached = KIND_CACHE.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const kind = keyKind(key);
-  if (key.length <= MAX_KEY_LENGTH) {
-    if (KIND_CACHE.size >= KIND_CACHE_SIZE) KIND_CACHE.clear();
-    KIND_CACHE.set(key, kind ?? null);
-  }
-  return kind;
-}
+/** What the key says its value is, or undefined when it names nothing secret (remembered per key). */
+export const secretKeyKind: (key: string) => SecretKeyKind | undefined = keyMemo(keyKind, MAX_KEY_LENGTH);
 
 function keyKind(key: string): SecretKeyKind | undefined {
   // Fast path: most keys of a file name nothing secret.

@@ -7,7 +7,6 @@ import { TOKEN_FORMATS } from './catalog/providers';
 import type { TokenFormat } from './catalog/format';
 import { entropy, isPlaceholder } from './values';
 import { dotenvExposureAllows } from './exposure';
-import { KeywordSet } from '../../keywords';
 
 interface Compiled {
   format: TokenFormat;
@@ -35,8 +34,6 @@ const WORD = /[A-Za-z0-9]/;
 const LETTER = /[A-Za-z]/;
 /** Every catalog keyword: the engine looks for them with the other rules' keywords, in one pass. */
 const CATALOG_KEYWORDS = [...new Set(COMPILED.flatMap((c) => c.format.keywords))];
-/** The same keywords, for a caller that gives no `keywordsFound`. */
-const KEYWORDS = new KeywordSet(CATALOG_KEYWORDS);
 
 export const providerTokens: Rule = {
   meta: {
@@ -54,7 +51,7 @@ export const providerTokens: Rule = {
   visitText(ctx: RuleContext) {
     if (!dotenvExposureAllows(ctx.file)) return;
     const text = ctx.file.text;
-    const found = ctx.file.keywordsFound ?? KEYWORDS.foundInLowercase(text);
+    const found = ctx.file.keywordsFound;
     for (const { format, re, meta } of COMPILED) {
       if (!format.keywords.some((k) => found.has(k))) continue;
       re.lastIndex = 0;

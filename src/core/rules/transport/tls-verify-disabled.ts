@@ -12,6 +12,7 @@ import type { EnvSwitch } from './environment';
 import { SETTING_KEYWORDS, normalizeKey, switchesOff, verifySwitch } from './settings';
 import type { VerifySwitch } from './settings';
 import { flipTo } from './values';
+import { keyMemo } from '../../memo';
 import { simpleCommands } from './commands';
 import type { SimpleCommand, Word } from './commands';
 
@@ -154,21 +155,12 @@ interface KeyMeaning {
   kind?: VerifySwitch;
 }
 
-/** Meanings of the keys seen lately: every pair of every file asks, and files repeat their keys. */
-const MEANINGS = new Map<string, KeyMeaning>();
-
-function meaningOf(key: string): KeyMeaning {
-  let meaning = MEANINGS.get(key);
-  if (meaning) return meaning;
+/** What a key means, remembered per key: every pair of every file asks, and files repeat their keys. */
+const meaningOf = keyMemo((key: string): KeyMeaning => {
   const sw = ENV_NAME.test(key) ? envSwitch(key) : undefined;
   const trustedHost = !sw && normalizeKey(key).endsWith('trustedhost');
-  meaning = { sw, trustedHost, kind: sw || isLookalikeOfEnvSwitch(key) ? undefined : verifySwitch(key) };
-  if (key.length <= 200) {
-    if (MEANINGS.size >= 4096) MEANINGS.clear();
-    MEANINGS.set(key, meaning);
-  }
-  return meaning;
-}
+  return { sw, trustedHost, kind: sw || isLookalikeOfEnvSwitch(key) ? undefined : verifySwitch(key) };
+});
 
 function checkSetting(ctx: RuleContext, key: string, value: ScalarNode, range: TextRange, path: (string | number)[]): void {
   if (value.tag || value.alias) return;
