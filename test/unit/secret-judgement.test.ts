@@ -168,3 +168,31 @@ test("other scanners' allowlist comments silence secret findings on their line o
   const nextLine = `env:\n  # pragma: allowlist nextline secret\n  STRIPE_KEY: ${STRIPE_LIVE}\n  OTHER_KEY: ${STRIPE_LIVE}\n`;
   assert.deepEqual(analyze(nextLine, { path: 'config.yaml' }).findings.map((f) => f.startLine), [3]);
 });
+
+test('a distinctive prefix is enough: a placeholder body is a low-confidence note, a failed format check lowers confidence', () => {
+  const findings = (text: string) => analyze(text, { path: 'config.yaml' }).findings.filter((f) => f.category === 'secret');
+  const summary = (text: string) => findings(text).map((f) => `${f.ruleId} ${f.severity} ${f.confidence}`);
+  const hfPlaceholder = ['hf', 'x'.repeat(34)].join('_');
+  assert.deepEqual(summary(`HF_TOKEN: ${hfPlaceholder}\n`), ['secret/huggingface-access-token info low']);
+  const slackPlaceholder = `https://hooks.slack.com/services/${['T00000000', 'B00000000', 'X'.repeat(24)].join('/')}`;
+  assert.deepEqual(summary(`notify: ${slackPlaceholder}\n`), ['secret/slack-webhook info low']);
+  // The same placeholder behind a weak prefix (a format that needs entropy to be told apart) is nothing.
+  assert.deepEqual(summary(`note: ${['secret', 'x'.repeat(43)].join('_')}\n`), []);
+  // OpenAI keys carry a marker; without it the key is still reported, with medium confidence.
+  const body = 'J4IjkRJ_VmfziOA9crZKViUu3kWHhr0PF6iEZbuyf6';
+  assert.deepEqual(summary(`key: ${['sk', 'proj', body].join('-')}\n`), ['secret/openai-project-key error medium']);
+  assert.deepEqual(summary(`key: ${['sk', 'proj', body.slice(0, 20) + 'T3BlbkFJ' + body.slice(20)].join('-')}\n`), ['secret/openai-project-key error high']);
+  // Linear documents only its prefix: an unusual length is reported, with medium confidence.
+  assert.deepEqual(summary(`key: ${['lin', 'api', 'WYHcseZmH5ygrN3aKvsgIY1qNa2ADyXIhWXg2R1tQz'].join('_')}\n`), ['secret/linear-api-key error medium']);
+  // The message never repeats the value.
+  for (const f of findings(`HF_TOKEN: ${hfPlaceholder}\n`)) assert.ok(!f.message.includes(hfPlaceholder));
+});
+
+test('a base64-encoded private key header with a placeholder body is a note; with key material, an error', () => {
+  const encode = (s: string) => Buffer.from(s).toString('base64');
+  const header = ['-----BEGIN RSA', 'PRIVATE KEY-----'].join(' ');
+  const summary = (text: string) => analyze(text, { path: 'template.yaml' }).findings.filter((f) => f.category === 'secret').map((f) => `${f.ruleId} ${f.severity} ${f.confidence}`);
+  assert.deepEqual(summary(`UserData: ${encode(`${header}\nsomeKey`)}\n`), ['secret/private-key info low']);
+  const material = 'MIIEowIBAAKCAQEA7bq9Xv4nHy7BdKZq3fT8pLm2Xv9RcW4nHy7BdKZq3fT8pLm2Xv9RcW4nHy7BdKZq3fT8pLm2';
+  assert.deepEqual(summary(`UserData: ${encode(`${header}\n${material}\n-----END RSA PRIVATE KEY-----\n`)}\n`), ['secret/private-key error high']);
+});

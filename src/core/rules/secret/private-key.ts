@@ -113,10 +113,21 @@ function scanEncoded(ctx: RuleContext, text: string): void {
     const decoded = decodeBase64Text(m[0].slice(0, m[0].length - (m[0].length % 4 === 1 ? 1 : 0)));
     const pem = decoded && /-----BEGIN ([A-Z0-9 ]{0,40}PRIVATE KEY)-----([\s\S]*?)(?:-----END|$)/.exec(decoded);
     if (!pem) continue;
-    // Encoding a key is a deployment step, not documentation: any body that is not a placeholder counts.
+    // Encoding a key is a deployment step, not documentation: any body that is not a placeholder
+    // counts, and even a placeholder body is noted, since the encoded header is as distinctive as
+    // a provider's prefix and a real key gets pasted into such a template.
     const body = measureBody(pem[2]);
     const content = pem[2].trim();
-    if (!content || body.elided || isPlaceholder(content)) continue;
+    if (!content || body.elided || isPlaceholder(content)) {
+      ctx.report({
+        start: m.index,
+        end: m.index + m[0].length,
+        severity: 'info',
+        confidence: 'low',
+        message: `This base64 text encodes the header of a private key with a placeholder body. If a real key is ever encoded here, keep it in a secret store instead.`,
+      });
+      continue;
+    }
     report(ctx, m.index, m.index + m[0].length, `${describe(pem[1])} (base64-encoded)`, body, false);
   }
 }

@@ -64,8 +64,13 @@ export const providerTokens: Rule = {
         const end = start + m[0].length;
         if ((start > 0 && LETTER.test(text[start - 1]) && WORD.test(m[0][0])) || (end < text.length && WORD.test(text[end]) && WORD.test(m[0][m[0].length - 1]))) continue;
         if (format.minEntropy !== undefined && entropy(m[0]) < format.minEntropy) continue;
-        if (isPlaceholder(m[0])) continue;
         if (ctx.file.options.allowedValues.includes(m[0])) continue;
+        if (isPlaceholder(m[0])) {
+          // A distinctive prefix is enough to report (the body may be a real token with an
+          // unlucky run of x's); a weak prefix with a placeholder body is nothing.
+          if (format.minEntropy === undefined) reportPlaceholder(ctx, meta, format, start, end);
+          continue;
+        }
         const valid = format.validate ? safe(() => format.validate!(m![0])) : undefined;
         ctx.report({
           ruleId: meta.id,
@@ -78,6 +83,22 @@ export const providerTokens: Rule = {
     }
   },
 };
+
+/**
+ * A provider's prefix with a placeholder body (`hf_xxxx…`, `…/T00000000/B00000000/XXXX…`,
+ * `…EXAMPLE`): most likely documentation, so it is only a note, but it is shown, because a
+ * template is where a real token gets pasted and stays.
+ */
+function reportPlaceholder(ctx: RuleContext, meta: RuleMeta, format: TokenFormat, start: number, end: number): void {
+  ctx.report({
+    ruleId: meta.id,
+    start,
+    end,
+    severity: 'info',
+    confidence: 'low',
+    message: `This looks like a placeholder for a ${format.provider} ${format.name}. If a real token is ever put here, keep it in a secret store instead.`,
+  });
+}
 
 function safe(f: () => boolean): boolean | undefined {
   try {

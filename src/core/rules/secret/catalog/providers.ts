@@ -60,6 +60,11 @@ function hasJwtHeader(token: string): boolean {
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 
+/** OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI") in the middle; its absence lowers confidence. */
+function hasOpenAiMarker(token: string): boolean {
+  return token.includes('T3BlbkFJ');
+}
+
 // ---------------------------------------------------------------------------------------------
 // The catalog
 // ---------------------------------------------------------------------------------------------
@@ -667,6 +672,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'project API key',
     pattern: /sk-proj-[A-Za-z0-9_-]{40,200}/,
     keywords: ['sk-proj-'],
+    validate: hasOpenAiMarker,
     docs: 'https://platform.openai.com/docs/api-reference/authentication',
   },
   {
@@ -675,6 +681,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service account API key',
     pattern: /sk-svcacct-[A-Za-z0-9_-]{40,200}/,
     keywords: ['sk-svcacct-'],
+    validate: hasOpenAiMarker,
     docs: 'https://platform.openai.com/docs/api-reference/authentication',
   },
   {
@@ -683,6 +690,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'admin API key',
     pattern: /sk-admin-[A-Za-z0-9_-]{40,200}/,
     keywords: ['sk-admin-'],
+    validate: hasOpenAiMarker,
     docs: 'https://platform.openai.com/docs/api-reference/administration',
   },
   {
@@ -1549,8 +1557,11 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     id: 'linear-api-key',
     provider: 'Linear',
     name: 'personal API key',
-    pattern: /lin_api_[A-Za-z0-9]{40}/,
+    // Linear documents only the prefix; keys seen so far carry 40 characters after it, so other
+    // lengths are still reported, at a lower confidence.
+    pattern: /lin_api_[A-Za-z0-9]{32,64}/,
     keywords: ['lin_api_'],
+    validate: (token) => token.length === 48,
     docs: 'https://linear.app/developers/graphql#personal-api-keys',
   },
   {
