@@ -10,7 +10,7 @@ interface Shape {
 }
 
 /** Checks structural invariants every result must satisfy. */
-function checkInvariants(script: string, cmds: ShellCommand[]): void {
+function checkInvariants(script: string, cmds: readonly ShellCommand[]): void {
   let last = -1;
   for (const c of cmds) {
     const all = [...c.assignments, ...c.argv];
@@ -491,7 +491,7 @@ test('1 MB of random shell-like words tokenizes in linear time', () => {
   }
   const script = parts.join('');
   let best = Infinity;
-  let cmds: ShellCommand[] = [];
+  let cmds: readonly ShellCommand[] = [];
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
     cmds = tokenizeShell(script);

@@ -173,9 +173,28 @@ export function sourceRange(text: string, node: ScalarNode, from: number, to: nu
   if (node.alias || !(from < to) || !Number.isInteger(from) || from < 0) return whole;
   // The value character that ends the slice (a fractional `to` rounds up, as the walk did).
   const last = Math.ceil(to) - 1;
+  // Most scalars are written exactly as their value reads: then offsets map one to one, and the
+  // walk (two arrays per scalar) is not needed.
+  const at = verbatimAt(text, node);
+  if (at >= 0) return last < node.value.length ? { start: at + from, end: at + last + 1 } : whole;
   const a = alignmentOf(text, node);
   if (!a || last >= a.reached) return whole;
   return { start: a.consumedAt[from], end: a.after[last] };
+}
+
+/**
+ * Where the value starts in the source when the source spells it verbatim (no escapes, folding
+ * or quote doubling), else -1. A backslash in a double-quoted scalar always starts an escape, so
+ * such a scalar is left to the walk even when source and value agree.
+ */
+function verbatimAt(text: string, node: ScalarNode): number {
+  const quoted = node.style === 'single' || node.style === 'double';
+  if (!quoted && node.style !== 'plain') return -1;
+  const at = quoted ? node.start + 1 : node.start;
+  const value = node.value;
+  if (at + value.length !== (quoted ? node.end - 1 : node.end)) return -1;
+  if (node.style === 'double' && value.includes('\\')) return -1;
+  return text.startsWith(value, at) ? at : -1;
 }
 
 interface Alignment {

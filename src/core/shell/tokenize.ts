@@ -730,16 +730,37 @@ class Tokenizer {
  * Splits a shell script into simple commands, with each word's value (quotes removed, escapes
  * processed, expansions kept as written) and exact offsets into `script`. Never throws.
  */
-export function tokenizeShell(script: string): ShellCommand[] {
+export function tokenizeShell(script: string): readonly ShellCommand[] {
   if (typeof script !== 'string' || script.length === 0) return [];
+  const known = recent.get(script);
+  if (known) return known;
   const t = new Tokenizer(script);
   try {
     t.run();
   } catch {
     // Defensive only: keep whatever was found.
   }
+  if (script.length <= MAX_REMEMBERED) {
+    recentLength += script.length;
+    if (recentLength > MAX_REMEMBERED_TOTAL) {
+      recent.clear();
+      recentLength = script.length;
+    }
+    recent.set(script, t.commands);
+  }
   return t.commands;
 }
+
+/**
+ * The commands of recently tokenized scripts: the engine's command walk and several rules (job
+ * permissions, PR-head checkout, TLS flags) each read every `run:` block of a workflow, and a
+ * keystroke re-analyses the same scripts. Callers never change the result (it is typed readonly).
+ * Bounded by the scripts' total length, so memory stays small whatever is scanned.
+ */
+const recent = new Map<string, readonly ShellCommand[]>();
+const MAX_REMEMBERED = 16 * 1024;
+const MAX_REMEMBERED_TOTAL = 1024 * 1024;
+let recentLength = 0;
 
 /**
  * Offsets of every character of a word's value back to the script, for sub-ranges (e.g. the URL
