@@ -66,7 +66,12 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   const ruleList = options.rules ?? RULES;
   // Every rule keyword is looked for in one pass over the text (see keywords.ts); rules that
   // prefilter further by keyword read the answer from the file.
-  const found = keywordSetOf(ruleList).foundInLowercase(text);
+  const plan = keywordPlanOf(ruleList);
+  const found = plan.keywords.foundInLowercase(text);
+  // The rules one of whose keywords occurs: looked up from the keywords found (a few) rather than
+  // by testing every keyword of every rule (hundreds, for the token catalog) on every file.
+  const prefiltered = new Set<Rule>();
+  for (const k of found) for (const r of plan.rulesWith.get(k) ?? []) prefiltered.add(r);
   const file: FileInfo = {
     path: options.path,
     kind,
@@ -77,7 +82,7 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
     options: { ...DEFAULT_RULE_OPTIONS, ...options.config?.options },
   };
   const rules = ruleList.filter(
-    (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.keywords || r.keywords.some((k) => found.has(k))) && !isOff(r.meta.id, r.meta.category, options.config),
+    (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.keywords || prefiltered.has(r)) && !isOff(r.meta.id, r.meta.category, options.config),
   );
 
   const raw: (Report & { rule: Rule })[] = [];
@@ -205,13 +210,30 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   return { kind, syntax, findings, suppressed, parseErrors, parsed, lines };
 }
 
-const keywordSets = new WeakMap<readonly Rule[], KeywordSet>();
+interface KeywordPlan {
+  keywords: KeywordSet;
+  /** The rules that list each keyword. */
+  rulesWith: Map<string, Rule[]>;
+}
+
+const keywordPlans = new WeakMap<readonly Rule[], KeywordPlan>();
 
 /** The keywords of a rule list, prepared once per list (the registry's is prepared once). */
-function keywordSetOf(rules: readonly Rule[]): KeywordSet {
-  let set = keywordSets.get(rules);
-  if (!set) keywordSets.set(rules, (set = new KeywordSet(rules.flatMap((r) => r.keywords ?? []))));
-  return set;
+function keywordPlanOf(rules: readonly Rule[]): KeywordPlan {
+  let plan = keywordPlans.get(rules);
+  if (!plan) {
+    const rulesWith = new Map<string, Rule[]>();
+    for (const r of rules) {
+      for (const k of new Set(r.keywords ?? [])) {
+        const list = rulesWith.get(k);
+        if (list) list.push(r);
+        else rulesWith.set(k, [r]);
+      }
+    }
+    plan = { keywords: new KeywordSet(rulesWith.keys()), rulesWith };
+    keywordPlans.set(rules, plan);
+  }
+  return plan;
 }
 
 /** The key under which `node` sits in `map`: the walk's current pair when it holds it, else the first pair that does. */
@@ -265,6 +287,7 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
     boxes.push(box);
   }
 
+  if (kept.length === 0) return { findings: [], suppressed: 0 };
   const directives = findDirectives(file.text, lines);
   // Prepared once: redacting every finding against every secret must stay linear in file size.
   const redact = redactor(secretTexts);

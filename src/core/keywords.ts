@@ -17,8 +17,10 @@ export class KeywordSet {
   /** The same for the text's lowercase form: `A`–`Z` take the class of `a`–`z`. */
   private readonly foldedClassOf = new Uint8Array(128);
   private readonly classes: number;
-  /** Next state for state * classes + class. */
-  private readonly next: Int32Array;
+  /** The next state's row (state * classes) for row + class. */
+  private readonly rows: Int32Array;
+  /** 1 at the row of a state where a keyword ends, itself or on its dictionary chain. */
+  private readonly emits: Uint8Array;
   /** Index of the keyword that ends at a state, or -1. */
   private readonly output: Int32Array;
   /** Nearest state on a state's failure chain (itself excluded) where a keyword ends, or -1. */
@@ -75,10 +77,16 @@ export class KeywordSet {
         }
       }
     }
-    this.next = next.subarray(0, states * classes);
     this.output = output.subarray(0, states);
     this.dict = dict;
     this.states = states;
+    // The scan's tables are indexed by row (state * classes), so a step is one lookup and one add.
+    this.rows = new Int32Array(states * classes);
+    this.emits = new Uint8Array(states * classes);
+    for (let s = 0; s < states; s++) {
+      for (let c = 0; c < classes; c++) this.rows[s * classes + c] = next[s * classes + c] * classes;
+      if (output[s] >= 0 || dict[s] >= 0) this.emits[s * classes] = 1;
+    }
   }
 
   /** The keywords of this set that occur in `text` (the caller lowercases both sides). */
@@ -105,21 +113,24 @@ export class KeywordSet {
   private scan(text: string, fold: boolean, found: Set<string>): Set<string> {
     let remaining = this.words.length;
     if (remaining === 0) return found;
-    const { next, output, dict, classes, words } = this;
+    const { rows, emits, output, dict, classes, words } = this;
     const classOf = fold ? this.foldedClassOf : this.classOf;
     // States whose keywords (and those of their dictionary chain) were already collected.
     const seen = new Uint8Array(this.states);
-    let s = 0;
+    let r = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      s = next[s * classes + (c < 128 ? classOf[c] : fold ? this.lowercaseClass(c) : 0)];
-      for (let m = output[s] >= 0 ? s : dict[s]; m > 0 && seen[m] === 0; m = dict[m]) {
-        seen[m] = 1;
-        found.add(words[output[m]]);
-        if (--remaining === 0) return found;
+      r = rows[r + (c < 128 ? classOf[c] : fold ? this.lowercaseClass(c) : 0)];
+      if (emits[r] !== 0) {
+        const s = r / classes;
+        for (let m = output[s] >= 0 ? s : dict[s]; m > 0 && seen[m] === 0; m = dict[m]) {
+          seen[m] = 1;
+          found.add(words[output[m]]);
+          if (--remaining === 0) return found;
+        }
       }
       // `İ` lowercases to `i` and a combining dot, which no ASCII keyword holds: start afresh.
-      if (fold && c === DOTTED_CAPITAL_I) s = 0;
+      if (c === DOTTED_CAPITAL_I && fold) r = 0;
     }
     return found;
   }

@@ -34,6 +34,11 @@ const WORD = /[A-Za-z0-9]/;
 const LETTER = /[A-Za-z]/;
 /** Every catalog keyword: the engine looks for them with the other rules' keywords, in one pass. */
 const CATALOG_KEYWORDS = [...new Set(COMPILED.flatMap((c) => c.format.keywords))];
+/** Indexes into COMPILED of the formats that list each keyword. */
+const FORMATS_WITH = new Map<string, number[]>();
+COMPILED.forEach((c, i) => {
+  for (const k of new Set(c.format.keywords)) FORMATS_WITH.set(k, [...(FORMATS_WITH.get(k) ?? []), i]);
+});
 
 export const providerTokens: Rule = {
   meta: {
@@ -51,9 +56,12 @@ export const providerTokens: Rule = {
   visitText(ctx: RuleContext) {
     if (!dotenvExposureAllows(ctx.file)) return;
     const text = ctx.file.text;
-    const found = ctx.file.keywordsFound;
-    for (const { format, re, meta } of COMPILED) {
-      if (!format.keywords.some((k) => found.has(k))) continue;
+    // The formats one of whose keywords occurs, in catalog order.
+    const active = new Uint8Array(COMPILED.length);
+    for (const k of ctx.file.keywordsFound) for (const i of FORMATS_WITH.get(k) ?? []) active[i] = 1;
+    for (let i = 0; i < COMPILED.length; i++) {
+      if (active[i] === 0) continue;
+      const { format, re, meta } = COMPILED[i];
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
