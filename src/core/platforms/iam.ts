@@ -104,6 +104,9 @@ function norm(key: string): string {
 
 /** A JSON/YAML statement: a map with `Effect` and `Action` or `NotAction`. */
 function fromMap(map: MapNode, locate: Locate, owner: string | undefined): Statement | undefined {
+  // Every statement has an effect: most maps are not statements, and normalising all their keys
+  // first cost more than the rest of the IAM rules on large JSON files.
+  if (!map.pairs.some((p) => p.key.value.length >= 6 && p.key.value.length <= 16 && norm(p.key.value) === 'effect')) return undefined;
   const keys = new Map(map.pairs.map((p) => [norm(p.key.value), p]));
   const effect = str(keys.get('effect')?.value);
   if (!effect || (!keys.has('action') && !keys.has('notaction'))) return undefined;
