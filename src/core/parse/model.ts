@@ -188,6 +188,18 @@ export function sourceRange(text: string, node: ScalarNode, from: number, to: nu
  * such a scalar is left to the walk even when source and value agree.
  */
 function verbatimAt(text: string, node: ScalarNode): number {
+  // Remembered per scalar: comparing a 100 KB `run:` block for each of its thousands of ranges
+  // took seconds.
+  const known = verbatims.get(node);
+  if (known?.text === text) return known.at;
+  const at = verbatimStart(text, node);
+  verbatims.set(node, { text, at });
+  return at;
+}
+
+const verbatims = new WeakMap<ScalarNode, { text: string; at: number }>();
+
+function verbatimStart(text: string, node: ScalarNode): number {
   const quoted = node.style === 'single' || node.style === 'double';
   if (!quoted && node.style !== 'plain') return -1;
   const at = quoted ? node.start + 1 : node.start;
