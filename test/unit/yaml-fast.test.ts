@@ -78,6 +78,10 @@ const TRICKY = [
   '--- # c\na: ~\nb: Null\nc: 0o17\nd: 0x1F\ne: -.5\nf: 1e3\ng: .NaN\nh: TRUE\ni: 1_0\n...\n---\n',
   '\ufeff- a\n',
   '\ufeff---\na: 1\r\nb:\r\n  - x\r\n  # c\r\n',
+  // Aliases inside flow collections, and runs of blank lines between comments and keys.
+  'a: &x [*x, *y , {k: *z }]\n',
+  'a: [ *x ]  # c\nb: [*y,*z]\n',
+  'a:\n\n\n  # c\n\n\n  b: 1\n\n\n# d\n\n\nc:\n\n\n\nd: x\n\n\n  y\n',
 ];
 
 test('yaml-fast: tricky inputs either fall back or match', () => {

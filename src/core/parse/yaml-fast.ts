@@ -3,7 +3,8 @@
 // in linear time and without the package's token objects. Whatever it does not reproduce
 // exactly (flow collections over several lines, multi-line quoted scalars, complex keys,
 // directives, `!!` tags, tabs, anything the package reports as an error...) makes it give up:
-// `undefined` means "not sure, ask the `yaml` package".
+// `undefined` means "not sure, ask the `yaml` package". In a large file, yaml-resync.ts asks it
+// about parts instead (readBlock, readValue).
 //
 // The range rules mirror the package's CST parser and composer:
 // - a scalar, alias or flow collection ending a line owns the rest of that line and its line
@@ -59,6 +60,40 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/** Where readBlock stopped, and whether it stopped because collections nest deeper than allowed. */
+export interface Stop {
+  at: number;
+  tooDeep: boolean;
+  /** The collection being read, with the pairs or items before the one it stopped in (no `end` yet). */
+  read?: MapNode | SeqNode;
+}
+
+/**
+ * For yaml-resync.ts: the block collection on the lines [from, to) (`to` a line start or the end
+ * of the text), read as exactly as in a whole file, with collections nested at most `maxDepth`
+ * deep; or, when the reader is not sure, the line it stopped at.
+ */
+export function readBlock(text: string, from: number, to: number, maxDepth: number): MapNode | SeqNode | Stop {
+  const reader = new Reader(text, to, maxDepth);
+  try {
+    return reader.entry(from);
+  } catch (e) {
+    if (e === GIVE_UP) return reader.stop(from);
+    throw e;
+  }
+}
+
+/** Like readBlock, for a document's root that is a scalar or a flow collection rather than a block one. */
+export function readValue(text: string, from: number, to: number): Node | Stop {
+  const reader = new Reader(text, to);
+  try {
+    return reader.value(from);
+  } catch (e) {
+    if (e === GIVE_UP) return reader.stop(from);
+    throw e;
+  }
+}
+
 /** Cheap whole-text checks for what the reader never handles (each is one native scan). */
 function plausible(text: string): boolean {
   if (text.indexOf('\t') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0 || text.indexOf('\u0085') >= 0) return false;
@@ -85,9 +120,13 @@ class Reader {
   private ce = 0; // content end (before a '\r')
   private ind = 0; // indentation (spaces)
   private fst = 0; // first non-space character
+  private lastLine = 0; // start of the last line read, once the lines are at their end
+  private outer: MapNode | SeqNode | undefined; // the outermost collection (see Stop)
   // Blank and comment lines skipped before the current line: content end, end after the line
-  // break, and the comment's indentation (-1 for a blank line).
+  // break, and the comment's indentation (-1 for a run of blank lines; see `gap`); `gl` counts
+  // the lines.
   private gn = 0;
+  private gl = 0;
   private readonly gce: number[] = [];
   private readonly ge: number[] = [];
   private readonly gi: number[] = [];
@@ -105,9 +144,41 @@ class Reader {
   private flowEnd = 0;
   private depth = 0;
 
-  constructor(text: string) {
+  /** Reads `text` up to `end`, a line start or right after a key's `:` (what follows is not seen). */
+  constructor(
+    text: string,
+    end = text.length,
+    private readonly maxDepth = MAX_DEPTH,
+  ) {
     this.t = text;
-    this.n = text.length;
+    this.n = end;
+  }
+
+  /** One block collection filling the lines from `from` (see readBlock). */
+  entry(from: number): MapNode | SeqNode {
+    this.nextLine(from);
+    if (this.kind !== LINE) giveUp();
+    const node = this.collection(this.ind);
+    if (!this.atEnd()) giveUp();
+    return node;
+  }
+
+  /** A scalar or flow collection filling the lines from `from` (see readValue). */
+  value(from: number): Node {
+    this.nextLine(from);
+    if (this.kind !== LINE) giveUp();
+    const node = this.inline(this.fst, -1, false);
+    if (!this.atEnd()) giveUp();
+    return node;
+  }
+
+  private atEnd(): boolean {
+    return this.kind === EOF;
+  }
+
+  /** The line the reader stopped at (at the end of the lines: the last one it read). */
+  stop(from: number): Stop {
+    return { at: this.ls < this.n ? this.ls : Math.max(from, this.lastLine), tooDeep: this.depth > this.maxDepth, read: this.outer };
   }
 
   stream(): ParsedDocument[] {
@@ -174,16 +245,14 @@ class Reader {
   private nextLine(from: number): void {
     const t = this.t;
     const n = this.n;
-    this.gn = 0;
+    this.gn = this.gl = 0;
     while (from < n) {
       let le = t.indexOf('\n', from);
-      if (le < 0) le = n;
+      if (le < 0 || le > n) le = n;
       const ce = le > from && t.charCodeAt(le - 1) === CR ? le - 1 : le;
       const fst = this.spaces(from);
       if (fst >= ce || t.charCodeAt(fst) === HASH) {
-        this.gce[this.gn] = ce;
-        this.ge[this.gn] = this.after(le);
-        this.gi[this.gn++] = fst >= ce ? -1 : fst - from;
+        this.gap(fst >= ce ? -1 : fst - from, ce, this.after(le));
         from = this.after(le);
         continue;
       }
@@ -197,8 +266,25 @@ class Reader {
       return;
     }
     this.kind = EOF;
+    if (this.ls < n) this.lastLine = this.ls;
     this.ls = this.le = this.ce = this.fst = n;
     this.ind = 0;
+  }
+
+  /**
+   * Notes a skipped line. A run of blank lines is one entry (its first line's content end, its
+   * last line's end): nothing needs them one by one, and 100 KB of blank lines made the arrays
+   * grow to 100,000 entries.
+   */
+  private gap(indent: number, ce: number, end: number): void {
+    this.gl++;
+    if (indent < 0 && this.gn > 0 && this.gi[this.gn - 1] < 0) {
+      this.ge[this.gn - 1] = end;
+      return;
+    }
+    this.gce[this.gn] = ce;
+    this.ge[this.gn] = end;
+    this.gi[this.gn++] = indent;
   }
 
   private gapHasComment(): boolean {
@@ -269,13 +355,14 @@ class Reader {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) giveUp();
+    if (++this.depth > this.maxDepth) giveUp();
   }
 
   private map(indent: number, first: ScalarNode): MapNode {
     this.enter();
     const pairs: Pair[] = [];
     const map: MapNode = { kind: 'map', pairs, start: first.start, end: 0 };
+    if (this.depth === 1) this.outer = map;
     let key = first;
     for (;;) {
       const value = this.mapValue(indent, this.kEnd);
@@ -296,6 +383,7 @@ class Reader {
     this.enter();
     const items: Node[] = [];
     const seq: SeqNode = { kind: 'seq', items, start: dash, end: 0 };
+    if (this.depth === 1) this.outer = seq;
     for (;;) {
       const p = this.spaces(dash + 1);
       items.push(p < this.ce && this.t.charCodeAt(p) !== HASH ? this.inline(p, indent, true) : this.below(indent));
@@ -452,7 +540,7 @@ class Reader {
       const parts = [node.value];
       do {
         if (this.gapHasComment()) giveUp();
-        parts.push(this.gn === 0 ? ' ' : '\n'.repeat(this.gn));
+        parts.push(this.gl === 0 ? ' ' : '\n'.repeat(this.gl));
         const line = this.plain(this.fst, false);
         parts.push(line.value);
         node.end = line.end;
@@ -643,11 +731,27 @@ class Reader {
     }
     const c = t.charCodeAt(i);
     if (c === 91 || c === 123) return this.flowCollection(i);
+    if (c === 42 /* * */ && tag === undefined) return this.flowAlias(i);
     const node = this.scalar(i, true);
     this.flowEnd = node.end;
     if (tag === undefined) return settle(node);
     node.tag = tag;
     return node;
+  }
+
+  /**
+   * `*name` inside a flow collection: the name ends at a space, `,`, `]` or `}`, and the
+   * package's range takes the spaces after it.
+   */
+  private flowAlias(q: number): ScalarNode {
+    const t = this.t;
+    let i = q + 1;
+    for (let c = t.charCodeAt(i); i < this.ce && c !== SPACE && c !== 44 && c !== 93 && c !== 125; c = t.charCodeAt(++i)) {
+      if (c === 91 || c === 123 || c === COLON) giveUp();
+    }
+    if (i === q + 1) giveUp();
+    this.flowEnd = this.spaces(i);
+    return { kind: 'scalar', value: t.slice(q, i), type: 'string', style: 'plain', alias: true, start: q, end: this.flowEnd };
   }
 
   // ---------------------------------------------------------------------------------------------

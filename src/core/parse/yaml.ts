@@ -7,13 +7,19 @@ import type { Comment, MapNode, Node, ParsedDocument, ScalarNode, ScalarStyle, S
 import { linkParents } from './model';
 import { parseYamlBounded } from './limits';
 import { parseYamlFast } from './yaml-fast';
+import { PACKAGE_ALLOWANCE, parseYamlResync } from './yaml-resync';
 
 /** Deeper nesting than this is cut off (the rest of the document is still analysed). */
 const MAX_DEPTH = 500;
 
 export function parseYaml(text: string): { documents: ParsedDocument[]; comments: Comment[] } {
   // The fast reader covers the block YAML of real config files; it answers only when sure.
-  return parseYamlFast(text) ?? parseYamlPackage(text);
+  // Otherwise the package reads small files whole; in a large one (a syntax error, or a construct
+  // the fast reader leaves to the package) it reads only small parts, within a fixed allowance,
+  // as reading all of it could take hundreds of milliseconds (see yaml-resync.ts).
+  const fast = parseYamlFast(text);
+  if (fast) return fast;
+  return text.length <= PACKAGE_ALLOWANCE ? parseYamlPackage(text) : parseYamlResync(text, parseYamlPackage);
 }
 
 /** The reference path through the `yaml` package, for any YAML. */
