@@ -2,7 +2,7 @@
 // (`repo`, `admin:org`, `delete_repo`, ...) in scope settings and `gh auth` commands, and
 // `administration: write` in a GitHub App manifest's `default_permissions`.
 import type { Rule, RuleContext } from '../../rule';
-import type { Node, PathSegment, ScalarNode } from '../../parse/model';
+import type { MapNode, Node, PathSegment, ScalarNode } from '../../parse/model';
 import { isMap, isScalar } from '../../parse/model';
 
 const SCOPES: Record<string, { severity: 'error' | 'warning'; instead: string }> = {
@@ -69,8 +69,20 @@ function aboutGithub(node: ScalarNode, path: PathSegment[]): boolean {
   if (path.some((seg) => typeof seg === 'string' && /github/i.test(seg))) return true;
   let map: Node | undefined = node.parent;
   while (map && !isMap(map)) map = map.parent;
-  return isMap(map) && map.pairs.some((p) => /github/i.test(p.key.value) || (isScalar(p.value) && /github/i.test(p.value.value)));
+  return isMap(map) && namesGithub(map);
 }
+
+/**
+ * Whether a key or value of the map names GitHub, looked at once per map: a .env file is one map,
+ * and searching all of it for each of its thousand `scopes=` lines took a fifth of a second.
+ */
+function namesGithub(map: MapNode): boolean {
+  let known = githubMaps.get(map);
+  if (known === undefined) githubMaps.set(map, (known = map.pairs.some((p) => /github/i.test(p.key.value) || (isScalar(p.value) && /github/i.test(p.value.value)))));
+  return known;
+}
+
+const githubMaps = new WeakMap<MapNode, boolean>();
 
 function reportTokens(ctx: RuleContext, node: ScalarNode, value: string): void {
   scan(value, 0, (from, to, scope) => report(ctx, ctx.rangeIn(node, from, to), scope));

@@ -29,10 +29,25 @@ export function removeWord(text: string, range: TextRange): TextEdit | undefined
     while (isBlank(text[right])) right++;
     return { start, end: right, newText: '' };
   }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (/^[ \t]*-[ \t]*$/.test(text.slice(lineStart, start))) return undefined;
+  if (onlyDashBefore(text, start)) return undefined;
   const nextChar = text[right];
   if (right > end && nextChar !== undefined && nextChar !== '\n' && nextChar !== '\r') return { start, end: right, newText: '' };
-  if (left < start && left > lineStart) return { start: left, end, newText: '' };
+  // Blanks before the word that do not start its line (`left` is past any blank, so a line
+  // start there is the line's very beginning).
+  if (left < start && left > 0 && text[left - 1] !== '\n') return { start: left, end, newText: '' };
   return { start, end, newText: '' };
+}
+
+/**
+ * `/^[ \t]*-[ \t]*$/` on the line before `start`, read backwards from `start` so that a long
+ * line with many flags costs only the blanks before each one (finding the line start and slicing
+ * the line made it quadratic).
+ */
+function onlyDashBefore(text: string, start: number): boolean {
+  let i = start;
+  while (isBlank(text[i - 1])) i--;
+  if (text[i - 1] !== '-') return false;
+  i--;
+  while (isBlank(text[i - 1])) i--;
+  return i === 0 || text[i - 1] === '\n';
 }

@@ -88,7 +88,7 @@ export const encryptionInTransitDisabled: Rule = {
 };
 
 function report(ctx: RuleContext, range: TextRange, shown: string, effect: string, path: PathSegment[] | undefined, fixes: Fix[] = [], severity?: Severity): void {
-  ctx.report({ ...range, path, severity, message: `${shown}: ${effect}. Require TLS.`, fixes });
+  ctx.report({ start: range.start, end: range.end, path, severity, message: `${shown}: ${effect}. Require TLS.`, fixes });
 }
 
 function setValue(ctx: RuleContext, value: ScalarNode, secure: string): Fix[] {

@@ -3,7 +3,7 @@
 // `TrustServerCertificate=True`, `useSSL=false`, `tls=false`, `tlsInsecure=true`, ...
 import type { Rule, RuleContext } from '../../rule';
 import type { Fix, Severity, TextRange } from '../../types';
-import type { ScalarNode } from '../../parse/model';
+import type { MapNode, ScalarNode } from '../../parse/model';
 import { isScalar } from '../../parse/model';
 import { isScriptPath } from '../../scripts';
 import { findUrls, isTemplatedHost } from '../../urls';
@@ -188,9 +188,15 @@ export const insecureConnectionString: Rule = {
 function hostNear(value: ScalarNode): string | undefined {
   const map = value.parent;
   if (!map || map.kind !== 'map') return undefined;
-  const host = map.pairs.find((p) => /^(host|hostname|server|address)$/i.test(p.key.value) || /(^|_)(DB|PG|DATABASE|POSTGRES|MYSQL|SQL)_?HOST$/i.test(p.key.value));
-  return host && isScalar(host.value) ? host.value.value.toLowerCase() : undefined;
+  // Looked for once per map: a .env file is one map, with thousands of settings in the worst case.
+  if (!hosts.has(map)) {
+    const host = map.pairs.find((p) => /^(host|hostname|server|address)$/i.test(p.key.value) || /(^|_)(DB|PG|DATABASE|POSTGRES|MYSQL|SQL)_?HOST$/i.test(p.key.value));
+    hosts.set(map, host && isScalar(host.value) ? host.value.value.toLowerCase() : undefined);
+  }
+  return hosts.get(map);
 }
+
+const hosts = new WeakMap<MapNode, string | undefined>();
 
 const WHAT: Record<Weakness, string> = {
   cleartext: 'turns TLS off: queries, results and the password travel readable',
@@ -207,5 +213,5 @@ function report(ctx: RuleContext, f: Found, host: string | undefined, range: Tex
   }
   const secure = f.param.secure(f.value);
   const fixes: Fix[] = [{ title: `Set ${secure} (unsafe: the server must offer TLS with a trusted certificate)`, disposition: 'unsafe', edits: [{ ...valueRange, newText: secure }] }];
-  ctx.report({ ...range, path, severity, message: `${f.name}=${f.value} ${WHAT[f.weakness]}. Use ${secure}.`, fixes });
+  ctx.report({ start: range.start, end: range.end, path, severity, message: `${f.name}=${f.value} ${WHAT[f.weakness]}. Use ${secure}.`, fixes });
 }

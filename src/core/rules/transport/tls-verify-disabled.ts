@@ -3,7 +3,7 @@
 // assignments, .yarnrc/.curlrc lines).
 import type { Rule, RuleContext } from '../../rule';
 import type { Fix, TextRange } from '../../types';
-import type { Node, Pair, ScalarNode } from '../../parse/model';
+import type { MapNode, Node, Pair, ScalarNode } from '../../parse/model';
 import { isScalar, isSeq, keyOf } from '../../parse/model';
 import { isScriptPath } from '../../scripts';
 import { isLoopback } from '../../urls';
@@ -141,9 +141,20 @@ function checkPowerShellEnv(ctx: RuleContext, cmd: SimpleCommand, path?: (string
 function siblingName(pair: Pair): string | undefined {
   const map = pair.parent;
   if (!map) return undefined;
-  const name = map.pairs.find((p) => /^name$/i.test(p.key.value));
+  const name = namePair(map);
   return name && isScalar(name.value) && ENV_NAME.test(name.value.value) ? name.value.value : undefined;
 }
+
+/**
+ * A map's first `name` pair, looked for once per map: a .env file is one map, and searching all
+ * of it for each of its thousand `VALUE=` lines took a tenth of a second.
+ */
+function namePair(map: MapNode): Pair | undefined {
+  if (!namePairs.has(map)) namePairs.set(map, map.pairs.find((p) => /^name$/i.test(p.key.value)));
+  return namePairs.get(map);
+}
+
+const namePairs = new WeakMap<MapNode, Pair | undefined>();
 
 /** What a setting's key says, whatever its value. */
 interface KeyMeaning {
@@ -171,7 +182,7 @@ function checkSetting(ctx: RuleContext, key: string, value: ScalarNode, range: T
     return;
   }
   if (trustedHost && v.trim() !== '' && !isTemplated(v)) {
-    ctx.report({ ...range, path, severity: 'warning', message: `"${key}" makes pip accept ${v.trim()} without a valid certificate, or over plain http. Trust the right CA instead (pip's "cert" setting).` });
+    ctx.report({ start: range.start, end: range.end, path, severity: 'warning', message: `"${key}" makes pip accept ${v.trim()} without a valid certificate, or over plain http. Trust the right CA instead (pip's "cert" setting).` });
     return;
   }
   if (!kind || !switchesOff(kind, v) || signatureNotTls(key, value)) return;
