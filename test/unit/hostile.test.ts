@@ -224,3 +224,12 @@ test('syntax errors mid-file: the parts that parse still yield findings', () => 
   const env = analyze(`DB_PASSWORD=${FAKE_PASSWORD}\n=== not a setting ===\n"\nAPI_PASSWORD=${FAKE_PASSWORD}q\n`, { path: '.env' });
   assert.deepEqual(secretLines(env), [0, 3]);
 });
+
+test('a JSON file of one error repeated reports it once, over its whole run; different errors stay apart', () => {
+  const broken = analyze('- '.repeat(20000), { path: 'package.json' });
+  assert.equal(broken.parseErrors.length, 1);
+  assert.equal(broken.parseErrors[0].start, 0);
+  assert.ok(broken.parseErrors[0].end >= 39_998, `ends at ${broken.parseErrors[0].end}`);
+  const mixed = analyze('{"a": 1,, "b": }\n', { path: 'config.json' });
+  assert.ok(new Set(mixed.parseErrors.map((e) => e.message)).size >= 2, JSON.stringify(mixed.parseErrors));
+});

@@ -2,7 +2,7 @@
 // errors (it returns what it could parse).
 import { parseTree, createScanner, SyntaxKind, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JNode, ParseError as JParseError } from 'jsonc-parser';
-import type { Comment, MapNode, Node, ParsedDocument, SeqNode } from './model';
+import type { Comment, MapNode, Node, ParsedDocument, ParseError, SeqNode } from './model';
 import { linkParents } from './model';
 import { boundJson } from './limits';
 
@@ -20,12 +20,40 @@ export function parseJson(text: string): { documents: ParsedDocument[]; comments
       {
         root,
         range: { start: 0, end: text.length },
-        // jsonc-parser places an unterminated comment's error one past the end: clamp.
-        errors: [...bounded.errors, ...errors.map((e) => ({ start: Math.min(e.offset, text.length), end: Math.min(e.offset + e.length, text.length), message: printParseErrorCode(e.error) }))],
+        errors: [...bounded.errors, ...mergedErrors(errors, text)],
       },
     ],
     comments: text.includes('/') ? jsonComments(text) : [],
   };
+}
+
+/**
+ * jsonc-parser's errors as ranges, one per run: errors of the same kind separated only by
+ * whitespace make one (a file of `- - - …` gives one error per character, tens of thousands).
+ */
+function mergedErrors(errors: readonly JParseError[], text: string): ParseError[] {
+  const out: ParseError[] = [];
+  let last: (ParseError & { code: number }) | undefined;
+  for (const e of errors) {
+    // jsonc-parser places an unterminated comment's error one past the end: clamp.
+    const start = Math.min(e.offset, text.length);
+    const end = Math.min(e.offset + e.length, text.length);
+    if (last && last.code === e.error && start >= last.end && onlyWhitespace(text, last.end, start)) {
+      last.end = Math.max(last.end, end);
+      continue;
+    }
+    last = { start, end, message: printParseErrorCode(e.error), code: e.error };
+    out.push(last);
+  }
+  return out.map(({ start, end, message }) => ({ start, end, message }));
+}
+
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
 }
 
 function convert(node: JNode | undefined, depth: number, limit: number): Node | null {
