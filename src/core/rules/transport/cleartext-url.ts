@@ -75,34 +75,51 @@ export const cleartextUrl: Rule = {
 function check(ctx: RuleContext, hit: UrlHit): void {
   if (!SECURE_SCHEME.has(hit.scheme)) return;
   const host = hit.host;
-  // `;` separates listen URLs (`http://+:80;http://*:81`), so the host may run into the next one.
-  if (isTemplatedHost(host) || BIND_ALL.has(host) || BIND_ALL.has(host.split(/[:;]/)[0])) return;
-  // Regular expressions and other text that only looks like a URL: no host could be that.
-  if (!HOST_SYNTAX.test(host.split(/[:;]/)[0]) && !host.includes(':')) return;
+  const judged = judgeHost(ctx, host);
+  if (!judged) return;
   if (hit.scheme !== 'http' && hit.scheme !== 'ws' && TLS_OPTION.test(hit.url)) return;
   if (isNotAnEndpoint(ctx, hit)) return;
-  const weight = weighHost(ctx, host);
-  if (weight.skip) return;
-
-  let severity: Severity | undefined = weight.severity;
-  let confidence: Confidence | undefined;
-  let where = weight.private ? ' (private or internal host)' : '';
-  if (!weight.private && PLACEHOLDER_HOST.test(host)) {
-    // A template's placeholder host: the scheme stays when the real host is filled in.
-    severity = 'info';
-    confidence = 'low';
-    where = ' (placeholder host)';
-  }
   const secure = SECURE_SCHEME.get(hit.scheme);
   ctx.report({
     start: hit.start,
     end: hit.end,
     path: hit.path,
-    severity,
-    confidence,
-    message: `Cleartext ${hit.scheme}:// to ${host}${where}: traffic can be read and changed on the way.${secure ? ` Use ${secure}://.` : hit.scheme === 'mongodb' ? ' Add tls=true.' : ''}`,
+    severity: judged.severity,
+    confidence: judged.confidence,
+    message: `Cleartext ${hit.scheme}:// to ${host}${judged.where}: traffic can be read and changed on the way.${secure ? ` Use ${secure}://.` : hit.scheme === 'mongodb' ? ' Add tls=true.' : ''}`,
     fixes: fixesFor(ctx, hit, secure),
   });
+}
+
+interface HostVerdict {
+  severity?: Severity;
+  confidence?: Confidence;
+  /** What the message says about the host. */
+  where: string;
+}
+
+/** Per file, what each host is worth (null: not reported): a file names the same hosts many times. */
+const hostVerdicts = new WeakMap<object, Map<string, HostVerdict | null>>();
+
+function judgeHost(ctx: RuleContext, host: string): HostVerdict | null {
+  let known = hostVerdicts.get(ctx.file);
+  if (!known) hostVerdicts.set(ctx.file, (known = new Map()));
+  let verdict = known.get(host);
+  if (verdict === undefined) known.set(host, (verdict = weighUrlHost(ctx, host)));
+  return verdict;
+}
+
+function weighUrlHost(ctx: RuleContext, host: string): HostVerdict | null {
+  // `;` separates listen URLs (`http://+:80;http://*:81`), so the host may run into the next one.
+  const name = host.split(/[:;]/)[0];
+  if (isTemplatedHost(host) || BIND_ALL.has(host) || BIND_ALL.has(name)) return null;
+  // Regular expressions and other text that only looks like a URL: no host could be that.
+  if (!HOST_SYNTAX.test(name) && !host.includes(':')) return null;
+  const weight = weighHost(ctx, host);
+  if (weight.skip) return null;
+  // A template's placeholder host: the scheme stays when the real host is filled in.
+  if (!weight.private && PLACEHOLDER_HOST.test(host)) return { severity: 'info', confidence: 'low', where: ' (placeholder host)' };
+  return { severity: weight.severity, where: weight.private ? ' (private or internal host)' : '' };
 }
 
 function isNotAnEndpoint(ctx: RuleContext, hit: UrlHit): boolean {
