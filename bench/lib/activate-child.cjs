@@ -8,7 +8,9 @@
 const Module = require('node:module');
 const { dirname, join, relative } = require('node:path');
 const { statSync } = require('node:fs');
-const [, , bundle] = process.argv;
+// `throwing-fs` as a second argument: the file system throws instead of answering "not found"
+// (test/unit/activation.test.ts: diagnostics must still be published).
+const [, , bundle, mode] = process.argv;
 const fakeVscode = join(__dirname, 'fake-vscode.cjs');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -39,7 +41,13 @@ const uri = fileUri('/ws/.github/workflows/ci.yml');
 const document = { uri, fileName: uri.fsPath, languageId: 'yaml', version: 1, isClosed: false, lineCount: text.split('\n').length, getText: () => text, positionAt: () => ({}), offsetAt: () => 0 };
 vscode.workspace.textDocuments = [document];
 vscode.workspace.getWorkspaceFolder = () => undefined;
-vscode.workspace.fs.readFile = () => Promise.reject(new Error('ENOENT'));
+// `vscode.workspace.fs` is a new stand-in at every read: replace the object, not one of its methods.
+vscode.workspace.fs = {
+  readFile: () => {
+    if (mode === 'throwing-fs') throw new Error('this file system provider throws');
+    return Promise.reject(new Error('ENOENT'));
+  },
+};
 vscode.Uri.joinPath = (base, ...parts) => fileUri([base.path, ...parts].join('/'));
 let published;
 const analysed = new Promise((done) => (published = done));

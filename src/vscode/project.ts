@@ -140,7 +140,9 @@ export class ProjectFiles implements vscode.Disposable {
     const key = dir.toString();
     let found = this.loading.get(key);
     if (!found) {
-      found = this.lookup(dir).then((loaded) => {
+      // A lookup that fails (an unreadable folder, a file system provider that throws) counts as
+      // "no project file": otherwise the folder would never be known and its diagnostics never shown.
+      found = this.lookup(dir).catch(() => null).then((loaded) => {
         // A reset while loading dropped this promise: do not resurrect a stale answer.
         if (this.loading.get(key) !== found) return loaded;
         this.known.set(key, loaded);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { spawnSync } from 'node:child_process';
 import { buildInto, REPO_ROOT } from './helpers/build';
 
 let out: string;
@@ -54,4 +55,16 @@ test('activation registers everything at once and loads the engine only afterwar
   assert.deepEqual([...new Set(required)], ['vscode', './engine.js'], 'the engine loads right after activation');
   await commands.get('plainsight.scanWorkspace')!('arg');
   assert.deepEqual(calls, [['plainsight.scanWorkspace', 'arg']], 'commands reach the engine');
+});
+
+test('an open workflow gets its diagnostics after activation, also when the file system throws', () => {
+  // The benchmark's child process (bench/lib/activate-child.cjs) loads the built extension with a
+  // stand-in `vscode`, opens one workflow and waits for its first diagnostics.
+  for (const mode of ['not-found', 'throwing-fs']) {
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'lib', 'activate-child.cjs'), join(out, 'dist', 'extension.js'), mode], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.status, 0, `${mode}: ${run.stderr}`);
+    const measured = JSON.parse(run.stdout) as { firstAnalysisMs: number; loaded: { file: string }[] };
+    assert.ok(measured.firstAnalysisMs > 0);
+    assert.deepEqual(measured.loaded.map((l) => l.file).sort(), ['dist/engine.js', 'dist/extension.js']);
+  }
 });
