@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseYamlFast, fastComments } from '../../src/core/parse/yaml-fast';
 import { parseYamlPackage, yamlComments } from '../../src/core/parse/yaml';
+import { strip } from './helpers/tree';
 
 // A non-literal specifier: the bench generators are plain JavaScript without type declarations.
 const generatePath = '../../bench/lib/generate.mjs';
@@ -26,15 +27,6 @@ function yamlFiles(dir: string): string[] {
     if (statSync(full).isDirectory()) return yamlFiles(full);
     return /\.ya?ml$/.test(name) ? [full] : [];
   });
-}
-
-/** Deep copy without parent links (they make the trees cyclic). */
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (k !== 'parent') out[k] = strip(v);
-  return out;
 }
 
 /** True when the fast path answered; fails when its answer differs from the package's. */

@@ -8,6 +8,7 @@ import { analyze } from '../../src/core/index';
 import type { MapNode, Node } from '../../src/core/parse/model';
 import { parseYaml, parseYamlPackage } from '../../src/core/parse/yaml';
 import { PACKAGE_ALLOWANCE, parseYamlResync } from '../../src/core/parse/yaml-resync';
+import { strip } from './helpers/tree';
 
 const FAKE_PASSWORD = ['Xq7', 'fake', 'Pa55word', '9Lm'].join('-');
 
@@ -16,15 +17,6 @@ const HEAD = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\
 const DEPLOY = `  deploy:\n    runs-on: ubuntu-latest\n    env:\n      DB_PASSWORD: ${FAKE_PASSWORD}\n    steps:\n      - run: curl -k https://example.com/install.sh\n`;
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
-
-/** Deep copy without parent links (they make the trees cyclic). */
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (k !== 'parent') out[k] = strip(v);
-  return out;
-}
 
 function pairValue(map: Node | null, ...keys: string[]): Node | null | undefined {
   let node: Node | null | undefined = map;
