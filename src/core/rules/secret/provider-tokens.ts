@@ -37,7 +37,11 @@ const CATALOG_KEYWORDS = [...new Set(COMPILED.flatMap((c) => c.format.keywords))
 /** Indexes into COMPILED of the formats that list each keyword. */
 const FORMATS_WITH = new Map<string, number[]>();
 COMPILED.forEach((c, i) => {
-  for (const k of new Set(c.format.keywords)) FORMATS_WITH.set(k, [...(FORMATS_WITH.get(k) ?? []), i]);
+  for (const k of new Set(c.format.keywords)) {
+    const list = FORMATS_WITH.get(k);
+    if (list) list.push(i);
+    else FORMATS_WITH.set(k, [i]);
+  }
 });
 
 export const providerTokens: Rule = {
