@@ -8,8 +8,9 @@
 const Module = require('node:module');
 const { dirname, join, relative } = require('node:path');
 const { statSync } = require('node:fs');
-// `throwing-fs` as a second argument: the file system throws instead of answering "not found"
-// (test/unit/activation.test.ts: diagnostics must still be published).
+// A second argument for test/unit/activation.test.ts, where diagnostics must still be published:
+// `throwing-fs`, the file system throws instead of answering "not found"; `throwing-baseline`,
+// the same with the file in a workspace folder whose `plainsight.baseline` setting names a file.
 const [, , bundle, mode] = process.argv;
 const fakeVscode = join(__dirname, 'fake-vscode.cjs');
 const resolve = Module._resolveFilename;
@@ -40,11 +41,12 @@ const fileUri = (path) => ({ scheme: 'file', path, fsPath: path, with: (change) 
 const uri = fileUri('/ws/.github/workflows/ci.yml');
 const document = { uri, fileName: uri.fsPath, languageId: 'yaml', version: 1, isClosed: false, lineCount: text.split('\n').length, getText: () => text, positionAt: () => ({}), offsetAt: () => 0 };
 vscode.workspace.textDocuments = [document];
-vscode.workspace.getWorkspaceFolder = () => undefined;
+vscode.workspace.getWorkspaceFolder = () => (mode === 'throwing-baseline' ? { uri: fileUri('/ws'), name: 'ws', index: 0 } : undefined);
+if (mode === 'throwing-baseline') vscode.workspace.getConfiguration = () => ({ get: (key, fallback) => (key === 'baseline' ? '.plainsight-baseline.json' : fallback) });
 // `vscode.workspace.fs` is a new stand-in at every read: replace the object, not one of its methods.
 vscode.workspace.fs = {
   readFile: () => {
-    if (mode === 'throwing-fs') throw new Error('this file system provider throws');
+    if (mode === 'throwing-fs' || mode === 'throwing-baseline') throw new Error('this file system provider throws');
     return Promise.reject(new Error('ENOENT'));
   },
 };

@@ -76,10 +76,14 @@ export class GitignoreOracle implements IgnoreOracle, vscode.Disposable {
     }
     if (!this.pending.has(key)) {
       this.pending.add(key);
-      void vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, '.gitignore')).then(
-        (bytes) => this.learn(key, ignore().add(new TextDecoder().decode(bytes))),
-        () => this.learn(key, null),
-      );
+      // Read inside `then`: a file system provider that throws instead of rejecting means "no
+      // rules here", not an exception in the middle of an analysis.
+      void Promise.resolve()
+        .then(() => vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, '.gitignore')))
+        .then(
+          (bytes) => this.learn(key, ignore().add(new TextDecoder().decode(bytes))),
+          () => this.learn(key, null),
+        );
     }
     return undefined;
   }

@@ -46,7 +46,9 @@ async function load(dir: vscode.Uri, isRoot: boolean): Promise<Ignore | null> {
   const sources = [vscode.Uri.joinPath(dir, '.gitignore')];
   // Repository-wide excludes count like a root .gitignore read first (the root file wins).
   if (isRoot) sources.unshift(vscode.Uri.joinPath(dir, '.git', 'info', 'exclude'));
-  const texts = await Promise.all(sources.map((uri) => vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => null)));
+  // Read inside `then`, so that a provider that throws instead of rejecting reads as "no file".
+  const read = (uri: vscode.Uri) => Promise.resolve().then(() => vscode.workspace.fs.readFile(uri));
+  const texts = await Promise.all(sources.map((uri) => read(uri).then((bytes) => new TextDecoder().decode(bytes), () => null)));
   const found = texts.filter((t): t is string => t !== null);
   return found.length ? ignore().add(found.join('\n')) : null;
 }

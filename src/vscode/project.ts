@@ -213,20 +213,24 @@ export class ProjectFiles implements vscode.Disposable {
     const key = uri.toString();
     let found = this.baselineLoading.get(key);
     if (!found) {
-      const read = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
-        (bytes) => {
-          const parsed = parseBaseline(new TextDecoder().decode(bytes));
-          if ('error' in parsed) {
-            void vscode.window.showWarningMessage(`Plainsight: the baseline ${vscode.workspace.asRelativePath(uri)} is not used: ${parsed.error}.`);
+      // Called inside `then`, so that a file system provider that throws instead of rejecting
+      // still ends in "cannot be read" rather than leaving the baseline unknown for good.
+      const read = Promise.resolve()
+        .then(() => vscode.workspace.fs.readFile(uri))
+        .then(
+          (bytes) => {
+            const parsed = parseBaseline(new TextDecoder().decode(bytes));
+            if ('error' in parsed) {
+              void vscode.window.showWarningMessage(`Plainsight: the baseline ${vscode.workspace.asRelativePath(uri)} is not used: ${parsed.error}.`);
+              return null;
+            }
+            return { uri, fingerprints: parsed.fingerprints };
+          },
+          () => {
+            void vscode.window.showWarningMessage(`Plainsight: the baseline ${vscode.workspace.asRelativePath(uri)} (setting plainsight.baseline) cannot be read.`);
             return null;
-          }
-          return { uri, fingerprints: parsed.fingerprints };
-        },
-        () => {
-          void vscode.window.showWarningMessage(`Plainsight: the baseline ${vscode.workspace.asRelativePath(uri)} (setting plainsight.baseline) cannot be read.`);
-          return null;
-        },
-      );
+          },
+        );
       const settled: Promise<LoadedBaseline | null> = read.then((loaded) => {
         if (this.baselineLoading.get(key) !== settled) return loaded;
         this.baselineKnown.set(key, loaded);

@@ -57,10 +57,10 @@ test('activation registers everything at once and loads the engine only afterwar
   assert.deepEqual(calls, [['plainsight.scanWorkspace', 'arg']], 'commands reach the engine');
 });
 
-test('an open workflow gets its diagnostics after activation, also when the file system throws', () => {
+test('an open workflow gets its diagnostics after activation, also when the file system throws (project file, baseline)', () => {
   // The benchmark's child process (bench/lib/activate-child.cjs) loads the built extension with a
   // stand-in `vscode`, opens one workflow and waits for its first diagnostics.
-  for (const mode of ['not-found', 'throwing-fs']) {
+  for (const mode of ['not-found', 'throwing-fs', 'throwing-baseline']) {
     const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'lib', 'activate-child.cjs'), join(out, 'dist', 'extension.js'), mode], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(run.status, 0, `${mode}: ${run.stderr}`);
     const measured = JSON.parse(run.stdout) as { firstAnalysisMs: number; loaded: { file: string }[] };
