@@ -188,8 +188,9 @@ export function sourceRange(text: string, node: ScalarNode, from: number, to: nu
  * such a scalar is left to the walk even when source and value agree.
  */
 function verbatimAt(text: string, node: ScalarNode): number {
-  // Remembered per scalar: comparing a 100 KB `run:` block for each of its thousands of ranges
-  // took seconds.
+  // A short value is compared again each time (cheaper than a lookup); a long one is remembered
+  // per scalar: comparing a 100 KB `run:` block for each of its thousands of ranges took seconds.
+  if (node.value.length <= VERBATIM_UNCACHED) return verbatimStart(text, node);
   const known = verbatims.get(node);
   if (known?.text === text) return known.at;
   const at = verbatimStart(text, node);
@@ -198,10 +199,12 @@ function verbatimAt(text: string, node: ScalarNode): number {
 }
 
 const verbatims = new WeakMap<ScalarNode, { text: string; at: number }>();
+const VERBATIM_UNCACHED = 256;
 
 function verbatimStart(text: string, node: ScalarNode): number {
   const quoted = node.style === 'single' || node.style === 'double';
-  if (!quoted && node.style !== 'plain') return -1;
+  // `raw` values (HCL templates) keep their quotes and escapes, as written: verbatim when equal.
+  if (!quoted && node.style !== 'plain' && node.style !== 'raw') return -1;
   const at = quoted ? node.start + 1 : node.start;
   const value = node.value;
   if (at + value.length !== (quoted ? node.end - 1 : node.end)) return -1;
