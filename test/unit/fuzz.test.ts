@@ -10,6 +10,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixtureCorpus, fuzzInput, hundredKb, noise, shellScript, url, fakeSecret, yamlDoc, jsonDoc, dotenvDoc, dockerfileDoc, hclDoc } from '../fuzz/generators';
 import { analyzeSafely, checkAnalysis, checkParsers, checkShell, checkUrls, percentiles, referenceRedact } from '../fuzz/properties';
 import { mask, redactor, redactUrlPasswords } from '../../src/core/mask';
@@ -102,4 +104,14 @@ test('fuzz: ~100 KB inputs (pathological and realistic) are analysed within a ge
   const c = percentiles(cpu);
   const w = percentiles(wall);
   console.log(`100 KB inputs: CPU p50 ${c.p50.toFixed(1)} ms, p99 ${c.p99.toFixed(1)} ms, max ${c.max.toFixed(1)} ms; wall max ${w.max.toFixed(1)} ms (${inputs.length} inputs)`);
+});
+
+test('inputs that once broke a property still hold them (test/fuzz/regressions)', () => {
+  const dir = join(__dirname, '..', 'fuzz', 'regressions');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length > 0);
+  for (const file of files) {
+    const input = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { path: string; text: string };
+    checkAnalysis(input);
+  }
 });

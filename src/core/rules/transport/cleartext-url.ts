@@ -135,6 +135,11 @@ function isNotAnEndpoint(ctx: RuleContext, hit: UrlHit): boolean {
 
 function fixesFor(ctx: RuleContext, hit: UrlHit, secure: string | undefined): Fix[] {
   if (secure) {
+    // Only where the file spells the scheme at the finding's start: when a value's offsets cannot
+    // be mapped back to the source (an odd block scalar), the range is the whole value, and
+    // replacing its first characters would break the file.
+    const spelled = ctx.file.text.slice(hit.start, hit.start + hit.scheme.length + 3).toLowerCase();
+    if (spelled !== `${hit.scheme}://`) return [];
     return [{ title: `Use ${secure}:// (unsafe: the server must accept TLS)`, disposition: 'unsafe', edits: [{ start: hit.start, end: hit.start + hit.scheme.length, newText: secure }] }];
   }
   if (hit.scheme !== 'mongodb' || hit.url.includes('#') || ctx.file.text.slice(hit.start, hit.end) !== hit.url) return [];
