@@ -2,6 +2,13 @@
 // breaking the surrounding syntax.
 import type { TextEdit, TextRange } from '../../types';
 
+/** `written` (one pair of surrounding quotes allowed) starts with `first` and ends with `last`. */
+function spells(written: string, first: string, last: string): boolean {
+  const q = written[0];
+  const inner = (q === '"' || q === "'") && written.length >= 2 && written[written.length - 1] === q ? written.slice(1, -1) : written;
+  return inner.startsWith(first) && inner.endsWith(last) && inner.length <= first.length + last.length + 256;
+}
+
 function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
@@ -11,8 +18,12 @@ function isBlank(c: string | undefined): boolean {
  * (`["curl", "-k", "x"]`) the comma goes too. Returns undefined when removing would leave an empty
  * item behind (a block-sequence item that is only the word), because that changes the argv.
  */
-export function removeWord(text: string, range: TextRange): TextEdit | undefined {
+export function removeWord(text: string, range: TextRange, words: { first: string; last?: string }): TextEdit | undefined {
   let { start, end } = range;
+  // Only where the file spells the word(s) at the range: when a value's offsets cannot be mapped
+  // back to the source (an odd block scalar), the range is the whole value, and removing it would
+  // break the file.
+  if (!spells(text.slice(start, end), words.first, words.last ?? words.first)) return undefined;
   // A quoted list item whose range is its content: take the quotes with it.
   const quotedAlready = (text[start] === '"' || text[start] === "'") && text[end - 1] === text[start] && end - start >= 2;
   if (!quotedAlready && (text[start - 1] === '"' || text[start - 1] === "'") && text[end] === text[start - 1]) {
