@@ -122,15 +122,30 @@ function weighUrlHost(ctx: RuleContext, host: string): HostVerdict | null {
   return { severity: weight.severity, where: weight.private ? ' (private or internal host)' : '' };
 }
 
+/** The file's name in lowercase, worked out once per file (a file can hold thousands of URLs). */
+const fileNames = new WeakMap<object, string>();
+function fileNameOf(ctx: RuleContext): string {
+  let name = fileNames.get(ctx.file);
+  if (name === undefined) fileNames.set(ctx.file, (name = ctx.file.path.replace(/\\/g, '/').split('/').pop()!.toLowerCase()));
+  return name;
+}
+
 function isNotAnEndpoint(ctx: RuleContext, hit: UrlHit): boolean {
   if (hit.key && isIdentifierKey(hit.key)) return true;
   const hostAndPath = hit.url.replace(/^[^:]{1,30}:\/\//, '').split(/[?#]/)[0].toLowerCase();
   if (isIdentifierHost(hit.host, hostAndPath)) return true;
-  const fileName = ctx.file.path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
-  if (isLinkForPeople(ctx.file.kind, fileName, hit.path)) return true;
+  if (isLinkForPeople(ctx.file.kind, fileNameOf(ctx), hit.path)) return true;
   if (hit.key && /proxy/i.test(hit.key) && !/proxy_?pass/i.test(hit.key)) return true;
   const before = ctx.file.text.slice(Math.max(0, hit.start - 300), hit.start);
   return isAfterIdentifierSyntax(before) || PROXY_SETTING_BEFORE.test(before);
+}
+
+const fixTitles = new Map<string, string>();
+/** One title string per scheme, not one per finding. */
+function fixTitle(secure: string): string {
+  let title = fixTitles.get(secure);
+  if (title === undefined) fixTitles.set(secure, (title = `Use ${secure}:// (unsafe: the server must accept TLS)`));
+  return title;
 }
 
 function fixesFor(ctx: RuleContext, hit: UrlHit, secure: string | undefined): Fix[] {
@@ -138,9 +153,10 @@ function fixesFor(ctx: RuleContext, hit: UrlHit, secure: string | undefined): Fi
     // Only where the file spells the scheme at the finding's start: when a value's offsets cannot
     // be mapped back to the source (an odd block scalar), the range is the whole value, and
     // replacing its first characters would break the file.
-    const spelled = ctx.file.text.slice(hit.start, hit.start + hit.scheme.length + 3).toLowerCase();
-    if (spelled !== `${hit.scheme}://`) return [];
-    return [{ title: `Use ${secure}:// (unsafe: the server must accept TLS)`, disposition: 'unsafe', edits: [{ start: hit.start, end: hit.start + hit.scheme.length, newText: secure }] }];
+    const text = ctx.file.text;
+    const prefix = `${hit.scheme}://`;
+    if (!text.startsWith(prefix, hit.start) && text.slice(hit.start, hit.start + prefix.length).toLowerCase() !== prefix) return [];
+    return [{ title: fixTitle(secure), disposition: 'unsafe', edits: [{ start: hit.start, end: hit.start + hit.scheme.length, newText: secure }] }];
   }
   if (hit.scheme !== 'mongodb' || hit.url.includes('#') || ctx.file.text.slice(hit.start, hit.end) !== hit.url) return [];
   const rest = hit.url.slice(hit.url.indexOf('://') + 3);
