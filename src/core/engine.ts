@@ -344,7 +344,7 @@ function catalogEntry(rule: Rule, id: string): RuleMeta | undefined {
 
 function oneLine(s: string): string {
   // Each whitespace run holding a line break becomes one space (a `\s*\r?\n\s*` regex would be
-  // quadratic on long runs of blanks).
-  const line = s.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
+  // quadratic on long runs of blanks). Most excerpts hold none: no replace, no callback.
+  const line = s.includes('\n') ? s.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)) : s;
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }
