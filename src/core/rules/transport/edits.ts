@@ -2,10 +2,14 @@
 // breaking the surrounding syntax.
 import type { TextEdit, TextRange } from '../../types';
 
-/** `written` (one pair of surrounding quotes allowed) starts with `first` and ends with `last`. */
-function spells(written: string, first: string, last: string): boolean {
+/**
+ * `written` (one pair of surrounding quotes allowed) is the word `first`, or, given `last`, two
+ * words: `first`, some blanks, `last`.
+ */
+function spells(written: string, first: string, last: string | undefined): boolean {
   const q = written[0];
   const inner = (q === '"' || q === "'") && written.length >= 2 && written[written.length - 1] === q ? written.slice(1, -1) : written;
+  if (last === undefined) return inner === first;
   return inner.startsWith(first) && inner.endsWith(last) && inner.length <= first.length + last.length + 256;
 }
 
@@ -23,7 +27,7 @@ export function removeWord(text: string, range: TextRange, words: { first: strin
   // Only where the file spells the word(s) at the range: when a value's offsets cannot be mapped
   // back to the source (an odd block scalar), the range is the whole value, and removing it would
   // break the file.
-  if (!spells(text.slice(start, end), words.first, words.last ?? words.first)) return undefined;
+  if (!spells(text.slice(start, end), words.first, words.last)) return undefined;
   // A quoted list item whose range is its content: take the quotes with it.
   const quotedAlready = (text[start] === '"' || text[start] === "'") && text[end - 1] === text[start] && end - start >= 2;
   if (!quotedAlready && (text[start - 1] === '"' || text[start - 1] === "'") && text[end] === text[start - 1]) {

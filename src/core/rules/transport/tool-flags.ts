@@ -132,7 +132,7 @@ function trustedHosts(cmd: SimpleCommand, text: string, flag: string): Hit[] {
       shown: `${cmd.program} ${flag} ${host}`.trim(),
       effect: `${cmd.program} accepts ${host || 'that host'} without a valid certificate, or over plain http`,
       severity: 'warning',
-      fix: { title: `Remove ${flag} (${UNSAFE})`, edit: removeWord(text, range, { first: flag, last: inline ? a.value : host || flag }) },
+      fix: { title: `Remove ${flag} (${UNSAFE})`, edit: removeWord(text, range, inline || !host ? { first: a.value } : { first: flag, last: host }) },
     });
   });
   return hits;
