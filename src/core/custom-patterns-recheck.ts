@@ -6,7 +6,7 @@
 // the `pure` synchronous backend runs in-process and starts no worker or child process.
 import { checkSync } from 'recheck';
 import type { Diagnostics, Parameters } from 'recheck';
-import { compileCustomPattern, relaxRepeats, structuralCheck, type CustomPatternResult, type SafetyCheck } from './custom-patterns';
+import { compileCustomPattern, relaxRepeats, rewriteSource, structuralCheck, type CustomPatternResult, type SafetyCheck } from './custom-patterns';
 
 /** Per recheck run (up to three per pattern). */
 const TIMEOUT_MS = 10000;
@@ -51,29 +51,14 @@ function recheckVerdict(pattern: string, flags: string): { safe: true } | { safe
  * decide.
  */
 export function withoutCaptures(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      out += source.slice(i, i + 2);
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c === '(' && source[i + 1] !== '?') {
-      out += '(?:';
-    } else if (c === '(' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
-      out += '(?:';
-      i = source.indexOf('>', i);
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return rewriteSource(source, (i) => {
+    if (source[i] !== '(') return undefined;
+    if (source[i + 1] !== '?') return { text: '(?:', length: 1 };
+    if (source[i + 2] !== '<' || source[i + 3] === '=' || source[i + 3] === '!') return undefined;
+    // `(?<name>`: the name goes with the group's capture.
+    const close = source.indexOf('>', i);
+    return { text: '(?:', length: (close < 0 ? source.length : close + 1) - i };
+  });
 }
 
 /**

@@ -133,6 +133,18 @@ export const structuralCheck: SafetyCheck = (source) => {
  * `[A-Za-z0-9+/]{20,2048}` slow to check; relaxed, they take milliseconds.
  */
 export function relaxRepeats(source: string): string {
+  return rewriteSource(source, (i) => {
+    const m = source[i] === '{' ? /^\{(\d+),(\d*)\}/.exec(source.slice(i, i + 24)) : null;
+    return m && (m[2] === '' || Number(m[2]) > Number(m[1])) ? { text: Number(m[1]) === 0 ? '*' : '+', length: m[0].length } : undefined;
+  });
+}
+
+/**
+ * A pattern's source rebuilt with `rewrite` applied at each position outside escapes and
+ * character classes: it returns a replacement and how many characters it stands for, or
+ * undefined to keep the character.
+ */
+export function rewriteSource(source: string, rewrite: (i: number) => { text: string; length: number } | undefined): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -140,25 +152,21 @@ export function relaxRepeats(source: string): string {
     if (c === '\\') {
       out += source.slice(i, i + 2);
       i++;
-      continue;
-    }
-    if (inClass) {
+    } else if (inClass) {
       if (c === ']') inClass = false;
       out += c;
-      continue;
-    }
-    if (c === '[') {
+    } else if (c === '[') {
       inClass = true;
       out += c;
-      continue;
+    } else {
+      const r = rewrite(i);
+      if (r) {
+        out += r.text;
+        i += r.length - 1;
+      } else {
+        out += c;
+      }
     }
-    const m = c === '{' ? /^\{(\d+),(\d*)\}/.exec(source.slice(i, i + 24)) : null;
-    if (m && (m[2] === '' || Number(m[2]) > Number(m[1]))) {
-      out += Number(m[1]) === 0 ? '*' : '+';
-      i += m[0].length - 1;
-      continue;
-    }
-    out += c;
   }
   return out;
 }
