@@ -322,3 +322,18 @@ export async function screenshot(page, file) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * The checks of one UI script: `check` logs each outcome and keeps the failed ones in `failures`,
+ * which decides the script's exit code.
+ */
+export function checklist() {
+  /** @type {string[]} */
+  const failures = [];
+  /** @param {boolean} ok @param {string} what */
+  const check = (ok, what) => {
+    log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) failures.push(what);
+  };
+  return { failures, check };
+}

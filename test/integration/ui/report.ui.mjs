@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO_ROOT, log, missingTools } from '../harness/code-server.mjs';
-import { WORKSPACE_FIXTURE, openWorkbench, runCommand } from '../harness/ui.mjs';
+import { checklist, openWorkbench, runCommand, WORKSPACE_FIXTURE } from '../harness/ui.mjs';
 
 const require = createRequire(path.join(REPO_ROOT, 'package.json'));
 const { parse: parseJsonc } = require('jsonc-parser');
@@ -32,13 +32,7 @@ const IGNORED_FILE = 'services/api/secrets.local.env';
 const MAX_SCREENSHOT_BYTES = 150 * 1024;
 
 const keep = process.argv.includes('--keep');
-/** @type {string[]} */
-const failures = [];
-/** @param {boolean} ok @param {string} what */
-function check(ok, what) {
-  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-}
+const { failures, check } = checklist();
 
 /** @param {() => Promise<void>} action @param {number} attempts */
 async function retry(action, attempts) {

@@ -15,18 +15,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, log, missingTools } from '../harness/code-server.mjs';
-import { openFile, openWorkbench, readProblems, readSquiggles, screenshot } from '../harness/ui.mjs';
+import { checklist, openFile, openWorkbench, readProblems, readSquiggles, screenshot } from '../harness/ui.mjs';
 
 const SHOTS = path.join(REPO_ROOT, 'test', 'integration', 'screenshots');
 const FILE = 'deploy/docker-compose.yml';
 const keep = process.argv.includes('--keep');
-/** @type {string[]} */
-const failures = [];
-/** @param {boolean} ok @param {string} what */
-function check(ok, what) {
-  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-}
+const { failures, check } = checklist();
 
 async function main() {
   const missing = missingTools();

@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, log, missingTools, runDirs } from '../harness/code-server.mjs';
-import { normalizeText, openFile, openWorkbench, readProblems, readSquiggles, runCommand, screenshot } from '../harness/ui.mjs';
+import { checklist, normalizeText, openFile, openWorkbench, readProblems, readSquiggles, runCommand, screenshot } from '../harness/ui.mjs';
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 const FILE = 'docker-compose.yml';
@@ -34,13 +34,7 @@ const FILE = 'docker-compose.yml';
 const FAKE_TOKEN = ['ghp', 'Wb7kQ2mZ9xR4tL8vN1cF6hJ3pS5dG0aYe2Uq'].join('_');
 const RULE = 'secret/github-pat-classic';
 const keep = process.argv.includes('--keep');
-/** @type {string[]} */
-const failures = [];
-/** @param {boolean} ok @param {string} what */
-function check(ok, what) {
-  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-}
+const { failures, check } = checklist();
 
 /** A workspace with one compose file holding the token, and a project file that lowers its rule to a warning. */
 function prepareWorkspace() {
