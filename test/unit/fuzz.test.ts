@@ -18,6 +18,7 @@ import { mask, redactor, redactUrlPasswords } from '../../src/core/mask';
 import { sourceRange, type Node, type ScalarNode } from '../../src/core/parse/model';
 import { parseFile } from '../../src/core/parse/index';
 import { referenceSourceRange } from '../fuzz/reference';
+import { replaceSpelled } from '../../src/core/rules/transport/edits';
 
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`fuzz seed: ${seed} (FUZZ_SEED=${seed} replays these inputs)`);
@@ -114,4 +115,13 @@ test('inputs that once broke a property still hold them (test/fuzz/regressions)'
     const input = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { path: string; text: string };
     checkAnalysis(input);
   }
+});
+
+test('transport fixes edit only text that reads what the rule saw (an unmapped range is the whole value)', () => {
+  const text = 'env:\n  - "NODE_TLS_REJECT_UNAUTHORIZED=0"\n';
+  const value = { start: text.indexOf('"'), end: text.lastIndexOf('"') + 1 };
+  const digit = { start: text.indexOf('=0') + 1, end: text.indexOf('=0') + 2 };
+  assert.deepEqual(replaceSpelled(text, digit, '0', '1'), { start: digit.start, end: digit.end, newText: '1' });
+  assert.equal(replaceSpelled(text, value, '0', '1'), undefined);
+  assert.deepEqual(replaceSpelled('k: "False"\n', { start: 3, end: 10 }, 'false', 'true'), { start: 3, end: 10, newText: 'true' });
 });

@@ -4,6 +4,7 @@ import type { Rule, RuleContext, UrlHit } from '../../rule';
 import type { Confidence, Fix, Severity } from '../../types';
 import { findUrls, isTemplatedHost } from '../../urls';
 import { weighHost } from './hosts';
+import { replaceSpelled } from './edits';
 import { isIdentifierHost, isIdentifierKey, isAfterIdentifierSyntax, isLinkForPeople } from './identifiers';
 
 /** Cleartext scheme → its TLS counterpart (undefined: no drop-in secure scheme). */
@@ -150,13 +151,8 @@ function fixTitle(secure: string): string {
 
 function fixesFor(ctx: RuleContext, hit: UrlHit, secure: string | undefined): Fix[] {
   if (secure) {
-    // Only where the file spells the scheme at the finding's start: when a value's offsets cannot
-    // be mapped back to the source (an odd block scalar), the range is the whole value, and
-    // replacing its first characters would break the file.
-    const text = ctx.file.text;
-    const prefix = `${hit.scheme}://`;
-    if (!text.startsWith(prefix, hit.start) && text.slice(hit.start, hit.start + prefix.length).toLowerCase() !== prefix) return [];
-    return [{ title: fixTitle(secure), disposition: 'unsafe', edits: [{ start: hit.start, end: hit.start + hit.scheme.length, newText: secure }] }];
+    const edit = replaceSpelled(ctx.file.text, { start: hit.start, end: hit.start + hit.scheme.length }, hit.scheme, secure);
+    return edit ? [{ title: fixTitle(secure), disposition: 'unsafe', edits: [edit] }] : [];
   }
   if (hit.scheme !== 'mongodb' || hit.url.includes('#') || ctx.file.text.slice(hit.start, hit.end) !== hit.url) return [];
   const rest = hit.url.slice(hit.url.indexOf('://') + 3);

@@ -2,15 +2,28 @@
 // breaking the surrounding syntax.
 import type { TextEdit, TextRange } from '../../types';
 
+// Every fix here first checks that the file reads, at the finding's range, what the rule saw in
+// the value: when a value's offsets cannot be mapped back to the source (an odd block scalar),
+// ranges fall back to the whole value, and an edit there would break the file or lose text.
+
 /**
  * `written` (one pair of surrounding quotes allowed) is the word `first`, or, given `last`, two
  * words: `first`, some blanks, `last`.
  */
 function spells(written: string, first: string, last: string | undefined): boolean {
-  const q = written[0];
-  const inner = (q === '"' || q === "'") && written.length >= 2 && written[written.length - 1] === q ? written.slice(1, -1) : written;
+  const inner = unquoted(written);
   if (last === undefined) return inner === first;
   return inner.startsWith(first) && inner.endsWith(last) && inner.length <= first.length + last.length + 256;
+}
+
+function unquoted(written: string): string {
+  const q = written[0];
+  return (q === '"' || q === "'") && written.length >= 2 && written[written.length - 1] === q ? written.slice(1, -1) : written;
+}
+
+/** Puts `newText` over `range` when the file reads `expected` there (any case, quotes allowed). */
+export function replaceSpelled(text: string, range: TextRange, expected: string, newText: string): TextEdit | undefined {
+  return unquoted(text.slice(range.start, range.end)).toLowerCase() === expected.toLowerCase() ? { start: range.start, end: range.end, newText } : undefined;
 }
 
 function isBlank(c: string | undefined): boolean {
@@ -24,9 +37,6 @@ function isBlank(c: string | undefined): boolean {
  */
 export function removeWord(text: string, range: TextRange, words: { first: string; last?: string }): TextEdit | undefined {
   let { start, end } = range;
-  // Only where the file spells the word(s) at the range: when a value's offsets cannot be mapped
-  // back to the source (an odd block scalar), the range is the whole value, and removing it would
-  // break the file.
   if (!spells(text.slice(start, end), words.first, words.last)) return undefined;
   // A quoted list item whose range is its content: take the quotes with it.
   const quotedAlready = (text[start] === '"' || text[start] === "'") && text[end - 1] === text[start] && end - start >= 2;

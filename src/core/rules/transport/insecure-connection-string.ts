@@ -10,6 +10,7 @@ import { findUrls, isTemplatedHost } from '../../urls';
 import { weighHost } from './hosts';
 import { normalizeKey } from './settings';
 import { flipTo, isFalse, isTrue } from './values';
+import { replaceSpelled } from './edits';
 
 type Weakness = 'cleartext' | 'opportunistic' | 'no-verify';
 
@@ -212,6 +213,7 @@ function report(ctx: RuleContext, f: Found, host: string | undefined, range: Tex
     if (weight.private && f.weakness !== 'opportunistic') severity = weight.severity;
   }
   const secure = f.param.secure(f.value);
-  const fixes: Fix[] = [{ title: `Set ${secure} (unsafe: the server must offer TLS with a trusted certificate)`, disposition: 'unsafe', edits: [{ ...valueRange, newText: secure }] }];
+  const edit = replaceSpelled(ctx.file.text, valueRange, f.value, secure);
+  const fixes: Fix[] = edit ? [{ title: `Set ${secure} (unsafe: the server must offer TLS with a trusted certificate)`, disposition: 'unsafe', edits: [edit] }] : [];
   ctx.report({ start: range.start, end: range.end, path, severity, message: `${f.name}=${f.value} ${WHAT[f.weakness]}. Use ${secure}.`, fixes });
 }

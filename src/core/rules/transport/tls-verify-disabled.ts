@@ -12,6 +12,7 @@ import type { EnvSwitch } from './environment';
 import { SETTING_KEYWORDS, normalizeKey, switchesOff, verifySwitch } from './settings';
 import type { VerifySwitch } from './settings';
 import { flipTo } from './values';
+import { replaceSpelled } from './edits';
 import { keyMemo } from '../../memo';
 import { simpleCommands } from './commands';
 import type { SimpleCommand, Word } from './commands';
@@ -186,12 +187,12 @@ function checkSetting(ctx: RuleContext, key: string, value: ScalarNode, range: T
     return;
   }
   if (!kind || !switchesOff(kind, v) || signatureNotTls(key, value)) return;
-  const valueRange = ctx.rangeIn(value, 0, v.length);
+  const edit = replaceSpelled(ctx.file.text, ctx.rangeIn(value, 0, v.length), v, flipTo(v, kind === 'off-when-false'));
   ctx.report({
     ...range,
     path,
     message: `"${key}${assignmentSign(ctx)}${v}" switches off TLS certificate verification. Trust the right CA and verify certificates.`,
-    fixes: [{ title: UNSAFE_TITLE, disposition: 'unsafe', edits: [{ ...valueRange, newText: flipTo(v, kind === 'off-when-false') }] }],
+    fixes: edit ? [{ title: UNSAFE_TITLE, disposition: 'unsafe', edits: [edit] }] : [],
   });
 }
 
@@ -203,12 +204,13 @@ function assignmentSign(ctx: RuleContext): string {
 
 function reportEnv(ctx: RuleContext, sw: EnvSwitch, name: string, value: string, range: TextRange, valueRange: TextRange, path?: (string | number)[]): void {
   const secure = sw.secureValue?.(value);
+  const edit = secure ? replaceSpelled(ctx.file.text, valueRange, value, secure) : undefined;
   ctx.report({
     ...range,
     path,
     severity: sw.severity,
     message: `${name}=${value}: ${sw.effect}. Trust the right CA instead${secure ? '' : ` and remove ${name}`}.`,
-    fixes: secure ? [{ title: UNSAFE_TITLE, disposition: 'unsafe', edits: [{ ...valueRange, newText: secure }] }] : [],
+    fixes: edit ? [{ title: UNSAFE_TITLE, disposition: 'unsafe', edits: [edit] }] : [],
   });
 }
 
