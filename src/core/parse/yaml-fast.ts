@@ -47,10 +47,12 @@ export function parseYamlFast(text: string): Result | undefined {
   if (!plausible(text)) return undefined;
   let documents: ParsedDocument[];
   try {
-    documents = new Reader(text).stream();
+    documents = READER.start(text).stream();
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
+  } finally {
+    READER.release();
   }
   for (const d of documents) linkParents(d.root);
   return { documents, comments: fastComments(text) };
@@ -74,23 +76,27 @@ export interface Stop {
  * deep; or, when the reader is not sure, the line it stopped at.
  */
 export function readBlock(text: string, from: number, to: number, maxDepth: number): MapNode | SeqNode | Stop {
-  const reader = new Reader(text, to, maxDepth);
+  const reader = READER.start(text, to, maxDepth);
   try {
     return reader.entry(from);
   } catch (e) {
     if (e === GIVE_UP) return reader.stop(from);
     throw e;
+  } finally {
+    reader.release();
   }
 }
 
 /** Like readBlock, for a document's root that is a scalar or a flow collection rather than a block one. */
 export function readValue(text: string, from: number, to: number): Node | Stop {
-  const reader = new Reader(text, to);
+  const reader = READER.start(text, to);
   try {
     return reader.value(from);
   } catch (e) {
     if (e === GIVE_UP) return reader.stop(from);
     throw e;
+  } finally {
+    reader.release();
   }
 }
 
@@ -111,8 +117,8 @@ function count(text: string, ch: string): number {
 }
 
 class Reader {
-  private readonly t: string;
-  private readonly n: number;
+  private t = '';
+  private n = 0;
   // The current line: the next line that is neither blank nor only a comment.
   private kind = LINE;
   private ls = 0; // line start
@@ -124,7 +130,7 @@ class Reader {
   private outer: MapNode | SeqNode | undefined; // the outermost collection (see Stop)
   // Blank and comment lines skipped before the current line: content end, end after the line
   // break, and the comment's indentation (-1 for a run of blank lines; see `gap`); `gl` counts
-  // the lines.
+  // the lines. Only the first `gn` entries are meaningful, so a reused reader keeps its arrays.
   private gn = 0;
   private gl = 0;
   private readonly gce: number[] = [];
@@ -143,15 +149,32 @@ class Reader {
   /** Position after the flow node just read. */
   private flowEnd = 0;
   private depth = 0;
+  private maxDepth = MAX_DEPTH;
 
-  /** Reads `text` up to `end`, a line start or right after a key's `:` (what follows is not seen). */
-  constructor(
-    text: string,
-    end = text.length,
-    private readonly maxDepth = MAX_DEPTH,
-  ) {
+  /**
+   * Prepares to read `text` up to `end`, a line start or right after a key's `:` (what follows is
+   * not seen), forgetting any earlier read: the recovery path of yaml-resync.ts reads a broken
+   * file in thousands of small pieces, and one reader reused for all of them spares as many
+   * objects and arrays for the garbage collector.
+   */
+  start(text: string, end = text.length, maxDepth = MAX_DEPTH): this {
     this.t = text;
     this.n = end;
+    this.maxDepth = maxDepth;
+    this.kind = LINE;
+    this.ls = this.le = this.ce = this.ind = this.fst = this.lastLine = 0;
+    this.outer = undefined;
+    this.gn = this.gl = 0;
+    this.tOn = this.tCom = false;
+    this.tMax = -1;
+    this.tEnd = this.r2 = this.kEnd = this.flowEnd = this.depth = 0;
+    return this;
+  }
+
+  /** Lets go of the text and of the nodes read, which the reader would otherwise keep alive until its next read. */
+  release(): void {
+    this.t = '';
+    this.outer = undefined;
   }
 
   /** One block collection filling the lines from `from` (see readBlock). */
@@ -824,6 +847,9 @@ class Reader {
     return Math.min(nl + 1, n);
   }
 }
+
+/** The one reader: reads never overlap (a read runs to its end before the next starts). */
+const READER = new Reader();
 
 // -----------------------------------------------------------------------------------------------
 // Values
