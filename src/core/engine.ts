@@ -269,15 +269,19 @@ function finish(raw: (Report & { rule: Rule })[], file: FileInfo, lines: LineInd
   const kept: { r: Report & { rule: Rule } }[] = [];
   const live = new Map<string, { r: Report & { rule: Rule } }[]>();
   for (const r of raw) {
-    const category = r.rule.meta.category;
-    const group = category === 'secret' ? category : `${category}\u0000${r.ruleId ?? r.rule.meta.id}`;
+    // Rule ids start with their category, so an id alone names a group of its own.
+    const group = r.rule.meta.category === 'secret' ? 'secret' : (r.ruleId ?? r.rule.meta.id);
     let boxes = live.get(group);
     if (!boxes) live.set(group, (boxes = []));
     let n = 0;
-    for (const b of boxes) if (b.r.end > r.start) boxes[n++] = b;
+    let clash: { r: Report & { rule: Rule } } | undefined;
+    for (const b of boxes) {
+      if (b.r.end <= r.start) continue;
+      boxes[n++] = b;
+      // Two secret findings on overlapping text: the more specific rule (earlier in the registry) wins.
+      if (!clash && b.r.start < r.end) clash = b;
+    }
     boxes.length = n;
-    // Two secret findings on overlapping text: the more specific rule (earlier in the registry) wins.
-    const clash = boxes.find((b) => b.r.start < r.end && r.start < b.r.end);
     if (clash) {
       if (order(r) < order(clash.r)) clash.r = r;
       continue;

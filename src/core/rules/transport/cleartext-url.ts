@@ -87,7 +87,7 @@ function check(ctx: RuleContext, hit: UrlHit): void {
     path: hit.path,
     severity: judged.severity,
     confidence: judged.confidence,
-    message: `Cleartext ${hit.scheme}:// to ${host}${judged.where}: traffic can be read and changed on the way.${secure ? ` Use ${secure}://.` : hit.scheme === 'mongodb' ? ' Add tls=true.' : ''}`,
+    message: messageFor(judged, hit.scheme, host, secure),
     fixes: fixesFor(ctx, hit, secure),
   });
 }
@@ -97,6 +97,18 @@ interface HostVerdict {
   confidence?: Confidence;
   /** What the message says about the host. */
   where: string;
+  /** The message for each scheme the host was seen with (one string, not one per finding). */
+  messages?: Map<string, string>;
+}
+
+function messageFor(judged: HostVerdict, scheme: string, host: string, secure: string | undefined): string {
+  judged.messages ??= new Map();
+  let message = judged.messages.get(scheme);
+  if (message === undefined) {
+    message = `Cleartext ${scheme}:// to ${host}${judged.where}: traffic can be read and changed on the way.${secure ? ` Use ${secure}://.` : scheme === 'mongodb' ? ' Add tls=true.' : ''}`;
+    judged.messages.set(scheme, message);
+  }
+  return message;
 }
 
 /** Per file, what each host is worth (null: not reported): a file names the same hosts many times. */
@@ -133,12 +145,24 @@ function fileNameOf(ctx: RuleContext): string {
 
 function isNotAnEndpoint(ctx: RuleContext, hit: UrlHit): boolean {
   if (hit.key && isIdentifierKey(hit.key)) return true;
-  const hostAndPath = hit.url.replace(/^[^:]{1,30}:\/\//, '').split(/[?#]/)[0].toLowerCase();
+  const hostAndPath = withoutSchemeAndQuery(hit.url).toLowerCase();
   if (isIdentifierHost(hit.host, hostAndPath)) return true;
   if (isLinkForPeople(ctx.file.kind, fileNameOf(ctx), hit.path)) return true;
   if (hit.key && /proxy/i.test(hit.key) && !/proxy_?pass/i.test(hit.key)) return true;
   const before = ctx.file.text.slice(Math.max(0, hit.start - 300), hit.start);
   return isAfterIdentifierSyntax(before) || PROXY_SETTING_BEFORE.test(before);
+}
+
+/** The URL from after `scheme://` (a scheme of up to 30 characters) to before any `?` or `#`. */
+function withoutSchemeAndQuery(url: string): string {
+  const sep = url.indexOf('://');
+  const from = sep >= 1 && sep <= 30 && url.indexOf(':') === sep ? sep + 3 : 0;
+  let to = url.length;
+  for (let i = from; i < to; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */) to = i;
+  }
+  return url.slice(from, to);
 }
 
 const fixTitles = new Map<string, string>();

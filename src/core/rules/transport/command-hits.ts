@@ -20,7 +20,8 @@ export const UNSAFE = "unsafe: fails until the server's certificate is trusted";
 
 /** A flag whose whole word goes away. */
 export function removal(word: Word, text: string, shown: string, effect: string): Hit {
-  return { range: word.range(), shown, effect, fix: { title: `Remove ${word.value} (${UNSAFE})`, edit: removeWord(text, word.range(), { first: word.value }) } };
+  const range = word.range();
+  return { range, shown, effect, fix: { title: `Remove ${word.value} (${UNSAFE})`, edit: removeWord(text, range, { first: word.value }) } };
 }
 
 /** A value from `from` to the word's end that the fix flips to `on` (true) or off. */

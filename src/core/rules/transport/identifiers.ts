@@ -111,8 +111,12 @@ export function isIdentifierKey(key: string): boolean {
   return IDENTIFIER_KEYS.has(k) || k.startsWith('xmlns') || /^(org\.opencontainers\.image|org\.label-schema)\./.test(key);
 }
 
+/** `.w3.org` and so on, built once: checked for every URL of a file, which can hold thousands. */
+const IDENTIFIER_SUBDOMAIN_SUFFIXES = IDENTIFIER_HOSTS.map((h) => `.${h}`);
+
 export function isIdentifierHost(host: string, hostAndPath: string): boolean {
-  return IDENTIFIER_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) || IDENTIFIER_PREFIXES.some((p) => hostAndPath.startsWith(p));
+  for (let i = 0; i < IDENTIFIER_HOSTS.length; i++) if (host === IDENTIFIER_HOSTS[i] || host.endsWith(IDENTIFIER_SUBDOMAIN_SUFFIXES[i])) return true;
+  return IDENTIFIER_PREFIXES.some((p) => hostAndPath.startsWith(p));
 }
 
 /** Links for people by position: OpenAPI `info` and `externalDocs`, manifest fields such as `homepage`. */

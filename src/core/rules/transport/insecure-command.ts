@@ -29,8 +29,8 @@ export const insecureCommand: Rule = {
     for (const cmd of simpleCommands(hit)) {
       if (NOT_ACTING.has(cmd.program)) continue;
       const specific = checkFor(cmd.program);
-      const hits = [...(specific ? specific(cmd, text) : []), ...(cmd.program === 'curl' || cmd.program === 'wget' ? [] : genericFlags(cmd, text))];
-      for (const h of hits) report(ctx, h, hit.path);
+      if (specific) for (const h of specific(cmd, text)) report(ctx, h, hit.path);
+      if (cmd.program !== 'curl' && cmd.program !== 'wget') for (const h of genericFlags(cmd, text)) report(ctx, h, hit.path);
     }
   },
 };
