@@ -75,6 +75,18 @@ const vscodeOnce = {
 };
 
 /**
+ * Desktop: the `yaml` package is required by src/core/parse/yaml-package.ts the first time a file
+ * needs it (the fast reader reads most YAML without it). The engine keeps that require of
+ * dist/yaml.js, bundled on its own, so opening ordinary files never loads or compiles the package.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'require-call' ? { path: './yaml.js', external: true } : undefined));
+  },
+};
+
+/**
  * CLI: recheck (the ReDoS check of custom patterns, src/cli/safety.ts) is ~3 MB of JavaScript that
  * only scans with custom patterns use, and V8 compiles a bundle at every start whether its code
  * runs or not (~0.2 s for this one). safety.ts requires it lazily; that require stays a require of
@@ -89,9 +101,10 @@ const lazyRecheck = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: at('dist/extension.js'), platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyEngine, vscodeOnce] },
-  // yaml's ESM build (the one the web bundle uses), not its CommonJS one: esbuild can hoist and
-  // tree-shake it, 11 KB less and about 10% less load time.
-  { ...common, entryPoints: ['src/engine.ts'], outfile: at('dist/engine.js'), platform: 'node', format: 'cjs', external: ['vscode'], plugins: [vscodeOnce], alias: { yaml: './node_modules/yaml/browser/index.js' } },
+  { ...common, entryPoints: ['src/engine.ts'], outfile: at('dist/engine.js'), platform: 'node', format: 'cjs', external: ['vscode'], plugins: [vscodeOnce, lazyYaml] },
+  // What the engine's lazy require of `yaml` loads: the package's ESM build (the one the web bundle
+  // uses), not its CommonJS one, as esbuild can hoist and tree-shake it (11 KB less).
+  { ...common, entryPoints: ['./node_modules/yaml/browser/index.js'], outfile: at('dist/yaml.js'), platform: 'node', format: 'cjs' },
   // The same extension for the web worker extension host (vscode.dev, github.dev, code-server's
   // browser host): package.json `browser`. No Node built-ins exist there; esbuild fails the build
   // if anything under src/ imports one, which is the check that keeps the adapter web-safe.

@@ -10,7 +10,8 @@ const { dirname, join, relative } = require('node:path');
 const { statSync } = require('node:fs');
 // A second argument for test/unit/activation.test.ts, where diagnostics must still be published:
 // `throwing-fs`, the file system throws instead of answering "not found"; `throwing-baseline`,
-// the same with the file in a workspace folder whose `plainsight.baseline` setting names a file.
+// the same with the file in a workspace folder whose `plainsight.baseline` setting names a file;
+// `flow-yaml`, a workflow only the `yaml` package reads.
 const [, , bundle, mode] = process.argv;
 const fakeVscode = join(__dirname, 'fake-vscode.cjs');
 const resolve = Module._resolveFilename;
@@ -36,7 +37,12 @@ Module._load = function (request, parent, ...rest) {
 
 // One open workflow with a cleartext URL (a finding without any secret-like text), outside any
 // workspace folder; project files (.plainsight.json, looked up in its folders) do not exist.
-const text = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsSL http://downloads.example.com/install.sh | sh\n';
+// Mode `flow-yaml`: the same job written as a flow mapping over several lines, which only the
+// `yaml` package reads (dist/yaml.js, loaded on that first need).
+const text =
+  mode === 'flow-yaml'
+    ? 'on: push\njobs:\n  build: {runs-on: ubuntu-latest,\n    steps: [{run: "curl -fsSL http://downloads.example.com/install.sh | sh"}]}\n'
+    : 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsSL http://downloads.example.com/install.sh | sh\n';
 const fileUri = (path) => ({ scheme: 'file', path, fsPath: path, with: (change) => fileUri(change.path ?? path), toString: () => `file://${path}` });
 const uri = fileUri('/ws/.github/workflows/ci.yml');
 const document = { uri, fileName: uri.fsPath, languageId: 'yaml', version: 1, isClosed: false, lineCount: text.split('\n').length, getText: () => text, positionAt: () => ({}), offsetAt: () => 0 };

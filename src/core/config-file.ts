@@ -8,7 +8,7 @@
 // keys, never values: `allowedValues` holds secrets by design.
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import ignore from 'ignore';
-import { parseDocument, isMap, isNode } from 'yaml';
+import { yamlPackage } from './parse/yaml-package';
 import type { Config } from './engine';
 import { ALL_META, REDIRECTS } from './registry';
 import { CATEGORIES, type Severity } from './types';
@@ -246,6 +246,7 @@ function jsonValue(node: JsonNode): unknown {
 }
 
 function fromYaml(text: string, errors: ConfigFileError[]): Located | undefined {
+  const { parseDocument, isMap, isNode } = yamlPackage();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors) errors.push({ message: `invalid YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: e.pos[1] });

@@ -17,12 +17,12 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(extension|engine)\.js$/,
+  /^extension\/dist\/(extension|engine|yaml)\.js$/,
   /^extension\/dist\/web\/extension\.js$/,
   /^extension\/media\/[^/]+\.(png|svg|css|js|json)$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/web/extension.js', 'extension/media/icon.png', 'extension/media/plainsight.schema.json', 'extension/syntaxes/dotenv.tmLanguage.json'];
+const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/engine.js', 'extension/dist/yaml.js', 'extension/dist/web/extension.js', 'extension/media/icon.png', 'extension/media/plainsight.schema.json', 'extension/syntaxes/dotenv.tmLanguage.json'];
 
 let work: string;
 let vsix: string;

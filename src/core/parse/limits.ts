@@ -5,10 +5,10 @@
 // included) instead of throwing. So structure deeper than MAX_NESTING is cut before anything
 // recursive sees it: the cut part is reported as a parse error and not analysed as structure.
 // Real files nest a few dozen levels at most.
-import { Composer, Parser } from 'yaml';
-import type { CST, Document } from 'yaml';
+import type { Composer, CST, Document } from 'yaml';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { ParseError } from './model';
+import { yamlPackage } from './yaml-package';
 
 /** Collections nested deeper than this are not analysed as structure. */
 export const MAX_NESTING = 200;
@@ -91,6 +91,7 @@ export function parseYamlBounded(text: string, options: ConstructorParameters<ty
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
+    const { Composer, Parser } = yamlPackage();
     const tokens = Array.from(new Parser().parse(pre.text));
     const errors = [...pre.errors, ...cutDeepYaml(tokens)];
     const docs = Array.from(new Composer(options).compose(tokens));

@@ -1,13 +1,13 @@
 // YAML → model, through the `yaml` package's document AST (never toJS: aliases stay aliases,
 // so alias bombs cost nothing). Every document is converted on its own, so an error in one
 // leaves the others whole, and a document with errors still yields what parsed.
-import { isMap, isSeq, isScalar, isAlias, isPair, Scalar } from 'yaml';
-import type { Node as YNode } from 'yaml';
+import type { Node as YNode, Scalar } from 'yaml';
 import type { Comment, MapNode, Node, ParsedDocument, ScalarNode, ScalarStyle, SeqNode } from './model';
 import { linkParents } from './model';
 import { parseYamlBounded } from './limits';
 import { parseYamlFast } from './yaml-fast';
 import { PACKAGE_ALLOWANCE, parseYamlResync } from './yaml-resync';
+import { yamlPackage } from './yaml-package';
 
 /** Deeper nesting than this is cut off (the rest of the document is still analysed). */
 const MAX_DEPTH = 500;
@@ -49,6 +49,7 @@ export function parseYamlPackage(text: string): { documents: ParsedDocument[]; c
 
 function convert(text: string, node: YNode | null | undefined, depth: number): Node | null {
   if (!node || depth > MAX_DEPTH) return null;
+  const { isMap, isSeq, isScalar, isAlias, isPair } = yamlPackage();
   const [start, , end] = node.range ?? [0, 0, 0];
   if (isMap(node)) {
     const map: MapNode = { kind: 'map', pairs: [], start, end };
@@ -107,7 +108,7 @@ function scalar(node: Scalar, start: number, valueEnd: number): ScalarNode {
 function keyScalar(text: string, key: YNode | null): ScalarNode | null {
   if (!key) return null;
   const [start, valueEnd, end] = key.range ?? [0, 0, 0];
-  if (isScalar(key)) return scalar(key, start, valueEnd);
+  if (yamlPackage().isScalar(key)) return scalar(key, start, valueEnd);
   return { kind: 'scalar', value: text.slice(start, end), type: 'string', style: 'raw', start, end };
 }
 
