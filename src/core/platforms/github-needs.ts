@@ -89,7 +89,7 @@ function addStep(result: JobNeeds, root: Node | null, job: Job, step: Step): voi
     if (argv.length === 0) continue;
     const program = argv[0].replace(/^.*\//, '');
     if (isOpaque(argv)) result.opaque.push(`run: ${argv.slice(0, 2).join(' ')}`);
-    if (OIDC_COMMANDS.some((c) => c.every((w, i) => (i === 0 ? program === w : argv[i] === w)))) {
+    if (OIDC_COMMANDS.some((c) => startsCommand(c, program, argv))) {
       mergeGrants(result.grants, { 'id-token': 'write' });
     }
     if (program === 'git') {
@@ -139,4 +139,11 @@ function gitSubcommand(argv: string[]): string | undefined {
     else if (!w.startsWith('-')) return w;
   }
   return undefined;
+}
+
+/** Is the command `words` (program first, then its leading arguments) what `argv` runs? A loop, not two closures per known command: a workflow's scripts have thousands of commands. */
+function startsCommand(words: readonly string[], program: string, argv: readonly string[]): boolean {
+  if (program !== words[0]) return false;
+  for (let i = 1; i < words.length; i++) if (argv[i] !== words[i]) return false;
+  return true;
 }
