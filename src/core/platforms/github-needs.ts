@@ -63,7 +63,9 @@ export function jobNeeds(root: Node | null, job: Job): JobNeeds {
   if (isReusableCall(job) && jobUses) {
     result.unknown.push(`reusable workflow ${jobUses}`);
   } else {
-    for (const step of stepsOf(job)) addStep(result, root, job, step);
+    // The workflow's and the job's `env:` are the same for every step: read them once.
+    const inheritedToken = usesGithubToken(envText(root, job.node));
+    for (const step of stepsOf(job)) addStep(result, step, inheritedToken);
   }
   result.unknown = [...new Set(result.unknown)];
   result.opaque = [...new Set(result.opaque)];
@@ -71,7 +73,8 @@ export function jobNeeds(root: Node | null, job: Job): JobNeeds {
   return result;
 }
 
-function addStep(result: JobNeeds, root: Node | null, job: Job, step: Step): void {
+/** `inheritedToken`: the workflow's or the job's `env:` hands the token to every step. */
+function addStep(result: JobNeeds, step: Step, inheritedToken: boolean): void {
   if (step.uses) {
     const inputs = get(step.node, 'with');
     if (/^actions\/checkout@/i.test(step.uses) && str(get(inputs, 'persist-credentials')) !== 'false') result.persistsCredentials = true;
@@ -82,7 +85,8 @@ function addStep(result: JobNeeds, root: Node | null, job: Job, step: Step): voi
   }
   if (!step.run) return;
   const script = step.run.value;
-  const tokenInEnv = usesGithubToken(script) || usesGithubToken(envText(root, job.node, step.node));
+  // The token pattern never spans a line, so testing each env text on its own is testing them joined.
+  const tokenInEnv = usesGithubToken(script) || inheritedToken || usesGithubToken(envText(step.node));
   if (script.includes('ACTIONS_ID_TOKEN_REQUEST')) mergeGrants(result.grants, { 'id-token': 'write' });
   for (const command of tokenizeShell(script)) {
     const argv = unwrap(command.argv.map((w) => w.value));
