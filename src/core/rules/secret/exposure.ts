@@ -4,11 +4,18 @@ import type { FileInfo } from '../../rule';
 /** False when secrets in this file should not be reported at all. */
 export function dotenvExposureAllows(file: FileInfo): boolean {
   if (file.kind !== 'dotenv') return true;
-  // Templates meant to be committed hold placeholders by convention; real values there are still
-  // caught because placeholders are filtered value by value, so only skip ignored real env files.
-  if (isDotenvTemplate(file.path)) return true;
-  return file.gitIgnored !== true;
+  // Asked for every pair by most secret rules: worked out once per file.
+  let allows = verdicts.get(file);
+  if (allows === undefined) {
+    // Templates meant to be committed hold placeholders by convention; real values there are still
+    // caught because placeholders are filtered value by value, so only skip ignored real env files.
+    allows = isDotenvTemplate(file.path) || file.gitIgnored !== true;
+    verdicts.set(file, allows);
+  }
+  return allows;
 }
+
+const verdicts = new WeakMap<FileInfo, boolean>();
 
 /** `.env.example` and its kin: dotenv files meant to be committed (ignoring them is never the fix). */
 export function isDotenvTemplate(path: string): boolean {
