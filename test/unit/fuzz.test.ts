@@ -52,12 +52,23 @@ test('fuzz: findUrls on URLs, noise and mixtures', () => {
 test('fuzz: redactor (linear) gives exactly what the replaced quadratic redaction gave, and hides every secret', () => {
   const alphabet = fc.constantFrom(...'abAB01-_:/@ …'.split(''));
   const secret = fc.oneof(fc.string({ unit: alphabet, minLength: 1, maxLength: 9 }), fakeSecret);
-  run('redaction', fc.tuple(fc.array(secret, { maxLength: 8 }), fc.array(fc.oneof(secret, fc.string({ unit: alphabet, maxLength: 6 }), url), { maxLength: 10 })), 500, ([secrets, parts]) => {
+  // A few secrets are looked for one by one, more than 16 (of 4 characters or more) by the automaton: both ways are compared.
+  const many = fc.uniqueArray(fc.oneof(fc.string({ unit: alphabet, minLength: 4, maxLength: 9 }), fakeSecret), { minLength: 17, maxLength: 40 });
+  const secrets = fc.oneof(fc.array(secret, { maxLength: 8 }), many);
+  run('redaction', fc.tuple(secrets, fc.array(fc.oneof(secret, fc.string({ unit: alphabet, maxLength: 6 }), url), { maxLength: 10 })), 500, ([secrets, parts]) => {
     const text = parts.join('');
     const got = redactor(secrets)(text);
     assert.equal(got, referenceRedact(text, secrets, mask, redactUrlPasswords));
     // Whole secrets never survive (for secrets that cannot be rebuilt from a mask's own text).
     for (const s of secrets) if (s.length >= 4 && /^[A-Za-z0-9_-]+$/.test(s)) assert.ok(!got.includes(s) || !text.includes(s), `secret ${s} survived in ${got}`);
+  });
+});
+
+test('fuzz: a mask counts code points as the spread of the string does (surrogate pairs once, lone halves once)', () => {
+  const unit = fc.constantFrom('a', 'Z', '…', '\ud83d', '\ude00', '\ud83d\ude00', '\udc00', 'é');
+  run('mask', fc.array(unit, { maxLength: 24 }).map((a) => a.join('')), 500, (s) => {
+    const length = [...s].length;
+    assert.equal(mask(s), `${s.slice(0, Math.min(4, Math.floor(length / 4)))}…(${length} chars)`);
   });
 });
 
