@@ -8,13 +8,14 @@ import { SCOPE_RULES } from './rules/scope/index';
 import { TRANSPORT_RULES } from './rules/transport/index';
 import { customPattern, customPatternMeta } from './rules/secret/custom-pattern';
 import { isCustomRuleId } from './custom-pattern-specs';
+import { table } from './table';
 
 export const RULES: readonly Rule[] = [...SECRET_RULES, ...SCOPE_RULES, ...TRANSPORT_RULES];
 
 /** Ids that existed once and must never be reused. */
 export const RETIRED_IDS: readonly string[] = [];
 /** Old id → new id, honoured in settings, config files and suppression comments. */
-export const REDIRECTS: Readonly<Record<string, string>> = {};
+export const REDIRECTS = table<string>({});
 
 /** Every id a finding can carry: rules and their catalog entries. */
 export const ALL_META: readonly RuleMeta[] = RULES.flatMap((r) => [r.meta, ...(r.catalog ?? [])]);

@@ -233,3 +233,22 @@ test('a JSON file of one error repeated reports it once, over its whole run; dif
   const mixed = analyze('{"a": 1,, "b": }\n', { path: 'config.json' });
   assert.ok(new Set(mixed.parseErrors.map((e) => e.message)).size >= 2, JSON.stringify(mixed.parseErrors));
 });
+
+test("words that name Object.prototype's members (constructor, toString, ...) are plain words to every rule", () => {
+  const names = Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[a-zA-Z_]+$/.test(n));
+  const block = (indent: string, value: string) => names.map((n) => `${indent}${n}: ${value}`).join('\n');
+  const files: [string, string][] = [
+    ['compose.yaml', `services:\n  app:\n    image: app\n${block('    ', 'host')}\n    command: ${names.map((n) => `${n} -p Zr9fakeQ2mx7`).join(' && ')}\n`],
+    ['k8s/pod.yaml', `apiVersion: v1\nkind: Pod\nspec:\n${block('  ', 'true')}\n  containers:\n    - name: app\n      image: app\n`],
+    ['k8s/role.yaml', `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nrules:\n  - apiGroups: ["*"]\n    resources: [${names.join(', ')}]\n    verbs: [${names.join(', ')}]\n`],
+    ['.github/workflows/ci.yml', `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions:\n${block('      ', 'write')}\n    steps:\n      - uses: some/action@v1\n        with:\n          scopes: ${names.join(' ')}\n`],
+    ['iam.json', JSON.stringify({ bindings: [{ role: 'constructor', members: names }], oauthScopes: names, permissions: names })],
+    ['db.env', names.map((n) => `DATABASE_URL=postgres://u:Zr9fakeQ2mx7@db.example.com/x?${n}=disable`).join('\n')],
+  ];
+  for (const [path, text] of files) {
+    for (const f of analyze(text, { path }).findings) {
+      assert.ok(!/native code|\[object |undefined/.test(f.message), `${path}: ${f.ruleId}: ${f.message}`);
+      assert.notEqual(f.ruleId, 'scope/container-host-namespace', `${path}: ${f.message}`);
+    }
+  }
+});

@@ -5,6 +5,7 @@
 import type { MapNode, Node } from '../parse/model';
 import { get, isMap, str } from '../parse/model';
 import type { Grants } from './github';
+import { table } from '../table';
 
 /** How a step's `with:` inputs read, for entries whose needs depend on them. */
 export interface Inputs {
@@ -34,7 +35,7 @@ const SCORECARD_PUBLISH: Grants = { 'security-events': 'write', 'id-token': 'wri
 const SCORECARD_LOCAL: Grants = { contents: 'read', actions: 'read' };
 
 /** Keys: `owner/repo` or `owner/repo/path`, lowercase, without `@ref`. */
-const ACTIONS: Record<string, ActionEntry> = {
+const ACTIONS = table<ActionEntry>({
   'actions/checkout': { needs: (w) => (w.has('ssh-key') ? NONE : READ_CONTENTS) },
   'actions/cache': { needs: NONE },
   'actions/cache/restore': { needs: NONE },
@@ -139,7 +140,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   'jdx/mise-action': { needs: NONE },
   'cachix/install-nix-action': { needs: NONE },
   'pnpm/action-setup': { needs: NONE },
-};
+});
 
 /** `owner/setup-*` actions install a tool; they need nothing from the token. */
 const SETUP_ACTION = /^[\w.-]+\/setup-[\w.-]+$/;
@@ -210,7 +211,7 @@ function inputsOf(withNode: Node | null | undefined): Inputs & { all: string[] }
 // gh CLI
 
 /** `gh <group> <verb>` → grants; a group entry `*` covers every verb not listed. */
-const GH: Record<string, Record<string, Grants>> = {
+const GH = table<Record<string, Grants>>({
   pr: {
     create: { contents: 'read', 'pull-requests': 'write' },
     merge: { contents: 'write', 'pull-requests': 'write' },
@@ -260,7 +261,7 @@ const GH: Record<string, Record<string, Grants>> = {
   repo: { view: READ_CONTENTS, clone: READ_CONTENTS },
   auth: { '*': NONE },
   attestation: { verify: NONE },
-};
+});
 
 /** What a `gh ...` argv needs; undefined when unknown (`gh api`, `gh secret`, extensions). */
 export function ghNeeds(argv: readonly string[]): Grants | undefined {

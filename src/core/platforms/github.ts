@@ -1,6 +1,7 @@
 // Structure of GitHub Actions workflows: jobs, steps, permissions. Read-only helpers for rules.
 import type { MapNode, Node, Pair, ScalarNode } from '../parse/model';
 import { get, getPair, isMap, isScalar, isSeq, str } from '../parse/model';
+import { table } from '../table';
 
 export interface Job {
   id: string;
@@ -94,7 +95,7 @@ export type PermissionSpec =
   /** An expression, a null or anything else GitHub would evaluate or reject: left alone. */
   | { kind: 'other'; pair: Pair };
 
-const LEVELS: Record<string, Level> = { none: 'none', read: 'read', write: 'write' };
+const LEVELS = table<Level>({ none: 'none', read: 'read', write: 'write' });
 
 /** The `permissions:` of a workflow root or a job map. */
 export function permissionsOf(node: Node | null | undefined): PermissionSpec {

@@ -3,20 +3,21 @@
 // `uts` or `userns_mode` set to `host`.
 import type { Rule } from '../../rule';
 import { CONTAINER_KINDS, contextOf, isTrue } from '../../platforms/containers';
+import { table } from '../../table';
 
-const K8S: Record<string, string> = {
+const K8S = table<string>({
   hostNetwork: "the node's network (its interfaces, localhost services and traffic)",
   hostPID: "the node's processes (it can see and signal them, and read their environment)",
   hostIPC: "the node's shared memory and IPC",
-};
+});
 
-const COMPOSE: Record<string, string> = {
+const COMPOSE = table<string>({
   network_mode: "the host's network (its interfaces and localhost services)",
   pid: "the host's processes",
   ipc: "the host's shared memory and IPC",
   uts: "the host's hostname namespace",
   userns_mode: "the host's user namespace (no user remapping)",
-};
+});
 
 export const containerHostNamespace: Rule = {
   meta: {

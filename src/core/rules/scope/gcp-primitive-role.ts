@@ -3,11 +3,12 @@
 import type { Rule, RuleContext } from '../../rule';
 import type { PathSegment } from '../../parse/model';
 import { scalarStrings } from '../../platforms/iam';
+import { table } from '../../table';
 
-const ROLES: Record<string, { severity: 'error' | 'warning'; what: string }> = {
+const ROLES = table<{ severity: 'error' | 'warning'; what: string }>({
   'roles/owner': { severity: 'error', what: 'full control of every resource, IAM and billing included' },
   'roles/editor': { severity: 'warning', what: 'write access to almost every resource of the project' },
-};
+});
 
 export const gcpPrimitiveRole: Rule = {
   meta: {

@@ -2,11 +2,12 @@
 // internet) or allAuthenticatedUsers (anyone with a Google account).
 import type { Rule, RuleContext } from '../../rule';
 import { scalarStrings } from '../../platforms/iam';
+import { table } from '../../table';
 
-const MEMBERS: Record<string, string> = {
+const MEMBERS = table<string>({
   allusers: 'anyone on the internet, without signing in',
   allauthenticatedusers: 'anyone with a Google account',
-};
+});
 
 export const gcpPublicMember: Rule = {
   meta: {

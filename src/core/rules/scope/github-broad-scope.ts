@@ -4,8 +4,9 @@
 import type { Rule, RuleContext } from '../../rule';
 import type { MapNode, Node, PathSegment, ScalarNode } from '../../parse/model';
 import { isMap, isScalar } from '../../parse/model';
+import { table } from '../../table';
 
-const SCOPES: Record<string, { severity: 'error' | 'warning'; instead: string }> = {
+const SCOPES = table<{ severity: 'error' | 'warning'; instead: string }>({
   repo: { severity: 'warning', instead: '`public_repo` for public repositories, or a fine-grained token / GitHub App limited to the repositories and permissions used' },
   'admin:org': { severity: 'error', instead: '`read:org`, or `write:org` for membership changes' },
   delete_repo: { severity: 'error', instead: 'no deletion scope: delete repositories by hand' },
@@ -14,7 +15,7 @@ const SCOPES: Record<string, { severity: 'error' | 'warning'; instead: string }>
   'admin:enterprise': { severity: 'error', instead: '`read:enterprise`' },
   'admin:public_key': { severity: 'warning', instead: '`read:public_key` or `write:public_key`' },
   'admin:gpg_key': { severity: 'warning', instead: '`read:gpg_key` or `write:gpg_key`' },
-};
+});
 
 /** App permissions whose write level controls repository or organization settings. */
 const APP_ADMIN = new Set(['administration', 'organization_administration']);

@@ -2,9 +2,10 @@
 // narrower scope exists (Drive, Gmail, Calendar, Sheets, Docs, Admin Directory, Cloud Storage,
 // cloud-platform). The message names the narrower scope.
 import type { Rule } from '../../rule';
+import { table } from '../../table';
 
 /** Full-access scope (path after /auth/, or the Gmail URL) → the narrower scopes to use. */
-const NARROWER: Record<string, string> = {
+const NARROWER = table<string>({
   drive: '`drive.file` (only files the app creates or the user opens with it) or `drive.readonly`',
   'https://mail.google.com/': '`gmail.send`, `gmail.readonly` or `gmail.modify` (no permanent deletion)',
   calendar: '`calendar.events` or `calendar.readonly`',
@@ -13,7 +14,7 @@ const NARROWER: Record<string, string> = {
   contacts: '`contacts.readonly`',
   'devstorage.full_control': '`devstorage.read_write` or `devstorage.read_only`',
   'cloud-platform': 'the scope of each API used (e.g. `devstorage.read_only`), or keep cloud-platform only for service accounts whose IAM roles are narrow',
-};
+});
 
 const AUTH_PREFIX = 'https://www.googleapis.com/auth/';
 

@@ -2,12 +2,13 @@
 // ClusterRole, each a known path to more privileges than the role itself grants.
 import type { Rule } from '../../rule';
 import { kindOf, nameOf, rbacRules } from '../../platforms/k8s';
+import { table } from '../../table';
 
-const VERBS: Record<string, string> = {
+const VERBS = table<string>({
   escalate: 'create or edit roles with permissions it does not hold itself',
   bind: 'bind any role, cluster-admin included, to any subject',
   impersonate: 'act as any user, group or service account it can name',
-};
+});
 
 export const k8sRbacEscalation: Rule = {
   meta: {

@@ -3,11 +3,12 @@
 // configuration, scripts (`Connect-MgGraph -Scopes ...`) and Terraform. The message names the
 // narrower permission where one exists.
 import type { Rule } from '../../rule';
+import { table } from '../../table';
 
 /** Literal permission names, optionally after the Graph resource URL. Alternation of literals: linear. */
 const PERMISSION = /(?:https:\/\/graph\.microsoft\.com\/)?\b([A-Z][A-Za-z]{1,40}(?:\.[A-Z][A-Za-z]{1,40}){0,2}\.ReadWrite\.All|Directory\.(?:Read\.All|ReadWrite\.All|AccessAsUser\.All)|Sites\.FullControl\.All|RoleManagement\.ReadWrite\.Directory)\b/g;
 
-const NARROWER: Record<string, string> = {
+const NARROWER = table<string>({
   'Files.ReadWrite.All': '`Files.ReadWrite` (the signed-in user\'s files) or `Sites.Selected`',
   'Sites.ReadWrite.All': '`Sites.Selected`',
   'Sites.FullControl.All': '`Sites.Selected`',
@@ -20,7 +21,7 @@ const NARROWER: Record<string, string> = {
   'Application.ReadWrite.All': '`Application.ReadWrite.OwnedBy`',
   'AppRoleAssignment.ReadWrite.All': 'no tenant-wide grant: it lets the app give itself any permission',
   'RoleManagement.ReadWrite.Directory': 'no tenant-wide grant: it lets the app make itself a global administrator',
-};
+});
 
 /** Permissions that let the holder grant itself more. */
 const SELF_ESCALATING = new Set(['AppRoleAssignment.ReadWrite.All', 'RoleManagement.ReadWrite.Directory', 'Application.ReadWrite.All', 'Directory.ReadWrite.All']);

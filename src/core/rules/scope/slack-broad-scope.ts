@@ -1,8 +1,9 @@
 // scope/slack-broad-scope: admin and broad write scopes in a Slack app manifest
 // (`oauth_config.scopes.bot` / `.user`). The message names the narrower scope.
 import type { Rule } from '../../rule';
+import { table } from '../../table';
 
-const BROAD: Record<string, { severity: 'error' | 'warning'; instead: string }> = {
+const BROAD = table<{ severity: 'error' | 'warning'; instead: string }>({
   admin: { severity: 'error', instead: 'the specific `admin.*` scopes of the admin APIs the app calls' },
   client: { severity: 'error', instead: 'the granular scopes the app uses (`client` is the legacy full-access scope)' },
   'chat:write.customize': { severity: 'warning', instead: '`chat:write` (posting as another name and icon makes impersonation easy)' },
@@ -11,7 +12,7 @@ const BROAD: Record<string, { severity: 'error' | 'warning'; instead: string }> 
   'groups:write': { severity: 'warning', instead: '`groups:write.invites` or `groups:write.topic` for what the app does' },
   'users:write': { severity: 'warning', instead: 'no user write scope unless the app sets presence' },
   'users.profile:write': { severity: 'warning', instead: '`users.profile:read`, writing profiles only where the app must' },
-};
+});
 
 export const slackBroadScope: Rule = {
   meta: {

@@ -10,13 +10,14 @@ import { authorizationCredential, judgeNamedValue, splitAssignment } from './nam
 import { judgePassword, judgeToken, judgeUserinfoPassword } from './values';
 import type { Verdict } from './values';
 import { dotenvExposureAllows } from './exposure';
+import { table } from '../../table';
 
 /** Programs run through another one: the real program is the next word. */
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'xargs', 'doas']);
 /** Programs whose `-p<password>` (attached) is a password; a detached `-p` prompts instead. */
 const MYSQL_FAMILY = /^(mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)$/;
 /** Short options that take a password, per program (both `-p X` and `-pX`). */
-const SHORT_PASSWORD_OPTION: Record<string, string> = {
+const SHORT_PASSWORD_OPTION = table<string>({
   sshpass: '-p',
   'redis-cli': '-a',
   mongo: '-p',
@@ -31,7 +32,7 @@ const SHORT_PASSWORD_OPTION: Record<string, string> = {
   ldapadd: '-w',
   ldapmodify: '-w',
   ldapdelete: '-w',
-};
+});
 /** `<program> login -p X` (`-u user -p pass`): registry and cloud logins. */
 const LOGIN_PROGRAMS = new Set(['docker', 'podman', 'buildah', 'nerdctl', 'skopeo', 'helm', 'oras', 'az', 'crane', 'regctl']);
 /** curl-like programs with `-u user:password` and `-H 'Name: value'`. */

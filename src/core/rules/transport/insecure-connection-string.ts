@@ -11,6 +11,7 @@ import { weighHost } from './hosts';
 import { normalizeKey } from './settings';
 import { flipTo, isFalse, isTrue } from './values';
 import { replaceSpelled } from './edits';
+import { table } from '../../table';
 
 type Weakness = 'cleartext' | 'opportunistic' | 'no-verify';
 
@@ -31,7 +32,7 @@ const UNVERIFIED_WHEN_TRUE: Param = { weakness: (v) => (isTrue(v) ? 'no-verify' 
 const UNVERIFIED_WHEN_FALSE: Param = { weakness: (v) => (isFalse(v) ? 'no-verify' : undefined), secure: (v) => flipTo(v, true) };
 
 /** Parameter names (normalized) of PostgreSQL, SQL Server, MySQL, MongoDB and Redis clients. */
-const PARAMS: Record<string, Param> = {
+const PARAMS = table<Param>({
   sslmode: SSL_MODE,
   tlsmode: SSL_MODE,
   encrypt: ENCRYPT,
@@ -47,7 +48,7 @@ const PARAMS: Record<string, Param> = {
   sslallowinvalidhostnames: UNVERIFIED_WHEN_TRUE,
   verifyservercertificate: UNVERIFIED_WHEN_FALSE,
   sslvalidate: UNVERIFIED_WHEN_FALSE,
-};
+});
 
 /** Setting keys that are one of those parameters on their own (`PGSSLMODE`, `db.sslMode`, `TrustServerCertificate`). */
 const KEY_SUFFIXES = ['sslmode', 'trustservercertificate', 'usessl'];

@@ -1,4 +1,5 @@
 // Reading and flipping the boolean-ish values that switch TLS on and off, in any file's spelling.
+import { table } from '../../table';
 
 /** `false`, `no`, `off`, `0` in any case, quotes already removed. */
 export function isFalse(value: string): boolean {
@@ -10,7 +11,7 @@ export function isTrue(value: string): boolean {
   return /^(true|yes|on|1)$/i.test(value.trim());
 }
 
-const OPPOSITES: Record<string, [on: string, off: string]> = {
+const OPPOSITES = table<[on: string, off: string]>({
   true: ['true', 'false'],
   false: ['true', 'false'],
   yes: ['yes', 'no'],
@@ -19,7 +20,7 @@ const OPPOSITES: Record<string, [on: string, off: string]> = {
   off: ['on', 'off'],
   '1': ['1', '0'],
   '0': ['1', '0'],
-};
+});
 
 /**
  * The boolean `on` (true) or off (false) in the spelling and case of `value`, so a fix changes
