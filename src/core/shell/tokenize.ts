@@ -3,6 +3,7 @@
 // It is a hand-written, single-pass character scanner: every loop advances, nested constructs
 // (`$(...)`, `${...}`, backticks, quotes inside them) use an explicit stack instead of recursion,
 // so it runs in linear time, cannot overflow the call stack and never throws on any input.
+import { table } from '../table';
 
 export interface ShellWord {
   /** The word after quote removal and escape processing (what the program receives). `$(...)`, `${...}`, `$VAR` are kept literally as written. */
@@ -252,7 +253,7 @@ function skipGithubExpression(s: string, i: number): number {
   return n;
 }
 
-const ANSI_SIMPLE: Record<string, string> = {
+const ANSI_SIMPLE = table<string>({
   a: '\x07',
   b: '\b',
   e: '\x1b',
@@ -266,7 +267,7 @@ const ANSI_SIMPLE: Record<string, string> = {
   "'": "'",
   '"': '"',
   '?': '?',
-};
+});
 
 function hexValue(c: string | undefined): number {
   if (c === undefined) return -1;
@@ -292,7 +293,7 @@ function readAnsiC(s: string, i: number, col: Collector): number {
       return n;
     }
     const e = s[i + 1];
-    const simple = Object.prototype.hasOwnProperty.call(ANSI_SIMPLE, e) ? ANSI_SIMPLE[e] : undefined;
+    const simple = ANSI_SIMPLE[e] as string | undefined;
     if (simple !== undefined) {
       col.push(simple, i, i + 2);
       i += 2;

@@ -115,7 +115,7 @@ function paramAt(s: string, eq: number): Found | undefined {
     if (start > 0 && !SEPARATOR_BEFORE.has(s[start - 1])) continue;
     const name = s.slice(start, nameEnd);
     const key = normalizeKey(name);
-    const param = Object.hasOwn(PARAMS, key) ? PARAMS[key] : undefined;
+    const param = PARAMS[key] as Param | undefined;
     if (!param) continue;
     const weakness = param.weakness(value);
     return weakness ? { from: start, to: valueEnd, valueFrom: v, name, value, param, weakness } : undefined;
