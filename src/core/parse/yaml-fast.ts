@@ -76,23 +76,21 @@ export interface Stop {
  * deep; or, when the reader is not sure, the line it stopped at.
  */
 export function readBlock(text: string, from: number, to: number, maxDepth: number): MapNode | SeqNode | Stop {
-  const reader = READER.start(text, to, maxDepth);
-  try {
-    const node = reader.entry(from);
-    return reader.stopped ? reader.stop(from) : node;
-  } catch (e) {
-    if (e === GIVE_UP) return reader.stop(from);
-    throw e;
-  } finally {
-    reader.release();
-  }
+  return readOrStop(READER.start(text, to, maxDepth), from, ENTRY);
 }
 
 /** Like readBlock, for a document's root that is a scalar or a flow collection rather than a block one. */
 export function readValue(text: string, from: number, to: number): Node | Stop {
-  const reader = READER.start(text, to);
+  return readOrStop(READER.start(text, to), from, VALUE);
+}
+
+const ENTRY = (reader: Reader, from: number): MapNode | SeqNode => reader.entry(from);
+const VALUE = (reader: Reader, from: number): Node => reader.value(from);
+
+/** What `read` reads from `from`, or where the reader stopped, however it stopped (a flag or GIVE_UP). */
+function readOrStop<T extends Node>(reader: Reader, from: number, read: (reader: Reader, from: number) => T): T | Stop {
   try {
-    const node = reader.value(from);
+    const node = read(reader, from);
     return reader.stopped ? reader.stop(from) : node;
   } catch (e) {
     if (e === GIVE_UP) return reader.stop(from);
