@@ -19,7 +19,7 @@ import { loadCore } from './lib/plainsight.mjs';
 import { GENERATORS, workflow } from './lib/generate.mjs';
 import { bytes, median, ms, ratio, timeRuns } from './lib/stats.mjs';
 import { productionBuild } from './lib/build.mjs';
-import { compareTools, isBenchFile, listFiles, totalBytes, unpackCorpus, writeList } from './lib/workspace.mjs';
+import { compareTools, copyOutOfNodeModules, isBenchFile, listFiles, totalBytes, unpackCorpus, writeList } from './lib/workspace.mjs';
 import { table } from './lib/table.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,7 +102,9 @@ function benchWorkspace(options, cli) {
   const nmFiles = listFiles(nm, isBenchFile);
   const nmList = join(RESULTS, 'workspace-node_modules.txt');
   writeList(nmList, REPO, nmFiles);
-  sets.push({ name: 'node_modules', root: REPO, files: nmFiles, list: nmList });
+  const nmCopy = copyOutOfNodeModules(REPO, nmFiles);
+  say(`node_modules: the files are scanned as copies in ${nmCopy.root}, with every node_modules folder renamed _node_modules, because secretlint skips paths under node_modules even when they are named`);
+  sets.push({ name: 'node_modules', root: nmCopy.root, files: nmCopy.files, list: nmList });
 
   let corpusNote;
   let unpacked;
@@ -132,6 +134,7 @@ function benchWorkspace(options, cli) {
     }
   } finally {
     if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+    rmSync(nmCopy.root, { recursive: true, force: true });
   }
   const rows = results.map((r) => [
     r.set,

@@ -1,9 +1,9 @@
 // Workspace throughput: the same files scanned by the Plainsight CLI, secretlint's CLI (recommended
 // preset) and ripgrep, after a warm-up round, in interleaved rounds (A B C, B C A, C A B, ...) so
 // that a busy machine slows all three alike. Every tool gets the same explicit list of files.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { median } from './stats.mjs';
 
@@ -38,6 +38,24 @@ export function totalBytes(files) {
   return files.reduce((sum, f) => sum + statSync(f).size, 0);
 }
 
+/**
+ * Copies `files` (under `root`) into a temporary folder, renaming every `node_modules` segment of
+ * their paths to `_node_modules`. secretlint leaves out any path under `node_modules` even when it
+ * is named on the command line, so on the originals it would time its start-up and nothing else
+ * (the first benchmark runs did exactly that). The copies hold the same bytes for every tool.
+ */
+export function copyOutOfNodeModules(root, files) {
+  const copyRoot = mkdtempSync(join(tmpdir(), 'plainsight-bench-modules-'));
+  const copies = files.map((file) => {
+    const rel = relative(root, file).split(sep).map((seg) => (seg === 'node_modules' ? '_node_modules' : seg)).join(sep);
+    const copy = join(copyRoot, rel);
+    mkdirSync(dirname(copy), { recursive: true });
+    copyFileSync(file, copy);
+    return copy;
+  });
+  return { root: copyRoot, files: copies };
+}
+
 /** Unpacks the shared corpus with its own unpack.sh into a temporary folder. */
 export function unpackCorpus(dir) {
   const script = join(dir, 'unpack.sh');
@@ -62,7 +80,7 @@ export const RG_PATTERN = 'password|secret|token|api_?key|http://';
  * The three commands over one file list. Each returns the spawn arguments; the list itself goes
  * on the command line (a few hundred KB at most, well under the kernel's limit).
  */
-export function tools({ repo, cli, files, rssFile }) {
+export function tools({ repo, cli, files, rssFile, scratch }) {
   const secretlintBin = join(repo, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
   const list = [
     {
@@ -74,10 +92,13 @@ export function tools({ repo, cli, files, rssFile }) {
     },
   ];
   if (existsSync(secretlintBin)) {
+    // Its report goes to a file: written to a pipe, secretlint's JSON was cut off at exit.
+    const report = join(scratch, 'secretlint.json');
     list.push({
+      report,
       name: 'secretlint',
       cmd: process.execPath,
-      args: [secretlintBin, '--format', 'json', '--no-color', '--no-glob', '--secretlintrcJSON', JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }), ...files],
+      args: [secretlintBin, '--format', 'json', '--no-color', '--no-glob', '--output', report, '--secretlintrcJSON', JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }), ...files],
       env: {},
       // 1: secrets found.
       ok: (status) => status === 0 || status === 1,
@@ -114,7 +135,7 @@ function runOnce(tool, cwd, timeFile) {
     cpu = (user + sys) * 1000;
     rssKiB = rss;
   }
-  return { wall, cpu, rssKiB, stdout: run.stdout };
+  return { wall, cpu, rssKiB, stdout: tool.report ? readFileSync(tool.report, 'utf8') : run.stdout };
 }
 
 /**
@@ -130,7 +151,7 @@ export function compareTools({ repo, cli, files, cwd, budgetMs = 60000, minRound
   const rssFile = join(scratch, 'rss.txt');
   const timeFile = hasGnuTime() ? join(scratch, 'time.txt') : undefined;
   writeFileSync(rssFile, '');
-  const list = tools({ repo, cli, files, rssFile });
+  const list = tools({ repo, cli, files, rssFile, scratch });
   const times = Object.fromEntries(list.map((t) => [t.name, []]));
   const cpu = Object.fromEntries(list.map((t) => [t.name, []]));
   const gnuRss = [];
@@ -141,6 +162,9 @@ export function compareTools({ repo, cli, files, cwd, budgetMs = 60000, minRound
     if (tool.name === 'plainsight' && run.rssKiB) gnuRss.push(run.rssKiB);
     if (tool.name === 'plainsight') extra.plainsightFindings = countPlainsight(run.stdout);
     if (tool.name === 'secretlint') extra.secretlintFindings = countSecretlint(run.stdout);
+    // A tool that silently leaves files out would be timed on less work than the others.
+    const read = tool.name === 'plainsight' ? filesReadByPlainsight(run.stdout) : tool.name === 'secretlint' ? filesReadBySecretlint(run.stdout) : files.length;
+    if (read !== files.length) throw new Error(`${tool.name} read ${read ?? 'an unknown number'} of the ${files.length} files; the comparison would not be fair`);
   }
   // As many timed rounds as fit in the budget with the warm-up (which tells how long a round takes).
   const rounds = Math.max(minRounds, Math.min(maxRounds, Math.floor(budgetMs / Math.max(performance.now() - started, 1)) - 1));
@@ -164,6 +188,23 @@ export function compareTools({ repo, cli, files, cwd, budgetMs = 60000, minRound
     maxRssKiB: rss.length ? Math.max(...rss) : undefined,
     ...extra,
   };
+}
+
+function filesReadByPlainsight(stdout) {
+  try {
+    return JSON.parse(stdout).files.filter((f) => !f.skipped).length;
+  } catch {
+    return undefined;
+  }
+}
+
+/** secretlint's JSON report has one result per file it linted, with or without messages. */
+function filesReadBySecretlint(stdout) {
+  try {
+    return JSON.parse(stdout).length;
+  } catch {
+    return undefined;
+  }
 }
 
 function countPlainsight(stdout) {
