@@ -3,7 +3,9 @@
 // one-pass reader must keep, and the comments it lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { parseJson } from '../../src/core/parse/json';
+import { jsonNestsDeeperThan } from '../../src/core/parse/limits';
 import type { Node } from '../../src/core/parse/model';
 import { strip } from './helpers/tree';
 
@@ -39,4 +41,43 @@ test('comments: their ranges and text without markers, also after where the pars
   // The parse stops at `1` (only one top-level value): the comment after it is still listed.
   assert.deepEqual(parseJson('{} 1 // after').comments, [{ start: 5, end: 13, text: ' after' }]);
   assert.deepEqual(parseJson('{"url": "https://example.com"}').comments, []);
+});
+
+test('the nesting pre-check agrees with the depth of jsonc-parser tokens on random bracket soup', () => {
+  // The exact count: brackets among jsonc-parser's tokens, as boundJson's cut counts them.
+  const tokenDepthExceeds = (text: string, limit: number): boolean => {
+    const scanner = createScanner(text, false);
+    let depth = 0;
+    for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+      if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+        if (++depth > limit) return true;
+      } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return false;
+  };
+  // Every character that starts or ends a string, comment or level, and some that do neither.
+  const alphabet = '[]{}[]{}""\\\\//**\n\r a:,-1u';
+  let seed = 20261129;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  let deeper = 0;
+  for (let run = 0; run < 20000; run++) {
+    const length = 1 + Math.floor(random() * 40);
+    let text = '';
+    for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+    const limit = Math.floor(random() * 4);
+    const expected = tokenDepthExceeds(text, limit);
+    if (expected) deeper++;
+    assert.equal(jsonNestsDeeperThan(text, limit), expected, JSON.stringify({ text, limit }));
+  }
+  // Both answers occur often, so the agreement means something.
+  assert.ok(deeper > 2000 && deeper < 18000, `${deeper} of 20000 nest deeper`);
+  // Brackets inside strings and comments do not count; a string ends at a line break.
+  assert.equal(jsonNestsDeeperThan('{"a": "{{{{{{"} // [[[[[[\n/* {{{{{{ */', 3), false);
+  assert.equal(jsonNestsDeeperThan('"abc\n[[[[[[', 3), true);
+  assert.equal(jsonNestsDeeperThan('"\\"[[[[[["', 3), false);
+  // A block comment ends with its star-slash; a slash right after it starts nothing new.
+  assert.equal(jsonNestsDeeperThan('/**//[[[[[[', 3), true);
+  assert.equal(jsonNestsDeeperThan('/*/ [[[[[[', 3), false);
 });

@@ -54,7 +54,7 @@ function moreThan(text: string, codes: readonly number[], limit: number): boolea
  * iterative), so jsonc-parser's recursive tree builder never goes deeper.
  */
 export function boundJson(text: string): { text: string; errors: ParseError[] } {
-  if (!moreThan(text, [0x5b, 0x7b, 0x5b], MAX_NESTING)) return { text, errors: [] };
+  if (!jsonNestsDeeperThan(text, MAX_NESTING)) return { text, errors: [] };
   const scanner = createScanner(text, false);
   const cuts: { start: number; end: number }[] = [];
   let depth = 0;
@@ -73,6 +73,51 @@ export function boundJson(text: string): { text: string; errors: ParseError[] } 
   }
   if (cutStart >= 0) cuts.push({ start: cutStart, end: text.length });
   return { text: blank(text, cuts), errors: cuts.map((c) => nestingError(c.start, c.end)) };
+}
+
+/**
+ * True when brackets outside strings and comments nest deeper than `limit`: the depth the token
+ * scan below counts, found without building tokens. Strings and comments end exactly where
+ * jsonc-parser's scanner ends them: a string at its closing quote, a line break or the end (a
+ * backslash takes the next character, whatever it is); a line comment at a line break; a block
+ * comment at the first star-slash after its opening. Outside them every `"`, `//` and `/*`
+ * starts one, because the scanner's other tokens (numbers, words) stop before those characters.
+ * Counting every bracket of the text instead sent each JSON file with a few hundred `{` in its
+ * strings (message catalogs with `{0}` placeholders) through a second full scan.
+ */
+export function jsonNestsDeeperThan(text: string, limit: number): boolean {
+  const n = text.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: i ends on its closing quote, or before the line break that cuts it off.
+      for (i++; i < n; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x22) break;
+        if (s === 0x5c) i++;
+        else if (s === 0x0a || s === 0x0d) {
+          i--;
+          break;
+        }
+      }
+    } else if (c === 0x2f) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x2f) {
+        for (i += 2; i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d; i++);
+        i--;
+      } else if (next === 0x2a) {
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0) return false;
+        i = close + 1;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
