@@ -67,11 +67,23 @@ const AUTHORIZATION_WORDS = new Set(['authorization', 'authorisation']);
 const MAY_NAME_A_SECRET = /pass|pw|secret|token|key|cred|auth|hook|pat|psk/i;
 
 /** What the key says its value is, or undefined when it names nothing secret (remembered per key). */
-export const secretKeyKind: (key: string) => SecretKeyKind | undefined = keyMemo(keyKind, MAX_KEY_LENGTH);
+export function secretKeyKind(key: string): SecretKeyKind | undefined {
+  // Several rules ask about each key in turn. Most keys name nothing secret: one test tells, and
+  // they are not kept in the memo, where thousands of them (a message catalog's keys) would only
+  // push out the others.
+  if (key !== lastKey) {
+    lastKey = key;
+    lastKind = MAY_NAME_A_SECRET.test(key) ? memoKeyKind(key) : undefined;
+  }
+  return lastKind;
+}
+
+let lastKey: string | undefined;
+let lastKind: SecretKeyKind | undefined;
+
+const memoKeyKind = keyMemo(keyKind, MAX_KEY_LENGTH);
 
 function keyKind(key: string): SecretKeyKind | undefined {
-  // Fast path: most keys of a file name nothing secret.
-  if (!MAY_NAME_A_SECRET.test(key)) return undefined;
   const words = keyWords(key);
   let end = words.length;
   while (end > 1 && isQualifier(words[end - 1])) end--;

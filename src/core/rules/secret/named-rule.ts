@@ -5,6 +5,7 @@
 // `stringData:`, `headers:` and the like are reported with high confidence: the key path says
 // they are used as given.
 import type { FileInfo, Pair, PathSegment, Rule, RuleContext } from '../../rule';
+import { isScalar } from '../../parse/model';
 import type { RuleMeta, TextRange } from '../../types';
 import { isScriptPath } from '../../scripts';
 import type { SecretKeyKind } from './keys';
@@ -50,11 +51,13 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
     meta: spec.meta,
     keywords: spec.keywords,
     visitPair(ctx, pair, path) {
+      // The value's own checks first: they are the cheapest, and most pairs stop at one of them.
+      const value = pair.value;
+      if (!isScalar(value) || value.alias || value.tag || value.type === 'null' || value.type === 'boolean') return;
       if (!dotenvExposureAllows(ctx.file) || ownedElsewhere(ctx.file, pair, path)) return;
       const named = namedScalar(pair, path);
       if (!named) return;
-      const { name, value, declaredSecret } = named;
-      if (value.tag || value.type === 'null' || value.type === 'boolean') return;
+      const { name, declaredSecret } = named;
       // Bicep: an unquoted value is an expression (a parameter, a function call), never a literal.
       if (value.style === 'plain' && /\.bicep$/i.test(ctx.file.path)) return;
       if (ctx.file.kind === 'cloudformation' && isLogicalNameReference(value, value.value)) return;

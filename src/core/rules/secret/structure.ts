@@ -7,6 +7,8 @@ import { getPair, isMap, isScalar } from '../../parse/model';
 
 /** Keys that hold the value of something named elsewhere (by a sibling or by the parent key). */
 const VALUE_SLOTS = new Set(['value', 'default', 'defaultvalue', 'parametervalue', 'val']);
+/** The lengths of the value slots and of `key`. */
+const SLOT_LENGTHS = new Set([...VALUE_SLOTS, 'key'].map((k) => k.length));
 /** Sibling keys that carry the name of a value slot's value. */
 const NAME_SIBLINGS = ['name', 'Name', 'key', 'Key', 'ParameterKey', 'OptionName', 'variable', 'header'];
 
@@ -31,7 +33,9 @@ export function namedScalar(pair: Pair, path: readonly PathSegment[]): NamedScal
   const key = pair.key.value;
   const map = pair.parent;
   const parentKey = keyAbove(path);
-  const slot = VALUE_SLOTS.has(key.toLowerCase());
+  // Only keys as long as a value slot or `key` are lowercased and looked up: most are neither.
+  const lower = SLOT_LENGTHS.has(key.length) ? key.toLowerCase() : '';
+  const slot = VALUE_SLOTS.has(lower);
   if (slot && map && map.pairs.length <= MAX_ENTRY_SIZE) {
     for (const sibling of NAME_SIBLINGS) {
       const named = getPair(map, sibling);
@@ -42,7 +46,7 @@ export function namedScalar(pair: Pair, path: readonly PathSegment[]): NamedScal
     if (parentKey) return { name: parentKey, value, declaredSecret: declaresSecret(map) };
   }
   // `jwt: {key: x}`, `api: {key: x}`: a bare `key` is named by the map it sits in.
-  if (key.toLowerCase() === 'key' && parentKey) return { name: `${parentKey} key`, value, declaredSecret: false };
+  if (lower === 'key' && parentKey) return { name: `${parentKey} key`, value, declaredSecret: false };
   return { name: key, value, declaredSecret: false };
 }
 

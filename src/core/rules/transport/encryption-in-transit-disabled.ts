@@ -67,7 +67,7 @@ export const encryptionInTransitDisabled: Rule = {
       return;
     }
     // nginx.ingress.kubernetes.io/ssl-redirect: "false" (and the older ingress.kubernetes.io/ prefix).
-    if (/\/ssl-redirect$/.test(rawKey) && isFalse(v) && path.includes('annotations')) {
+    if (rawKey.endsWith('/ssl-redirect') && isFalse(v) && path.includes('annotations')) {
       report(ctx, { start: pair.key.start, end: value.end }, `${rawKey}: ${v}`, 'the ingress serves plain http instead of redirecting to https', path, setValue(ctx, value, flipTo(v, true)), 'info');
     }
   },
