@@ -19,8 +19,11 @@ export class KeywordSet {
   private readonly classes: number;
   /** The next state's row (state * classes) for row + class. */
   private readonly rows: Int32Array;
-  /** 1 at the row of a state where a keyword ends, itself or on its dictionary chain. */
-  private readonly emits: Uint8Array;
+  /**
+   * States where a keyword ends (itself or on its dictionary chain) are numbered after all
+   * others, so the scan tells them by one comparison: their rows start here.
+   */
+  private readonly emitFrom: number;
   /** Index of the keyword that ends at a state, or -1. */
   private readonly output: Int32Array;
   /** Nearest state on a state's failure chain (itself excluded) where a keyword ends, or -1. */
@@ -77,15 +80,24 @@ export class KeywordSet {
         }
       }
     }
-    this.output = output.subarray(0, states);
-    this.dict = dict;
+    // Renumbered: states that emit nothing first (the start state, which emits nothing, stays 0).
+    const emits = (s: number) => output[s] >= 0 || dict[s] >= 0;
+    const renumbered = new Int32Array(states);
+    let quiet = 0;
+    for (let s = 0; s < states; s++) if (!emits(s)) renumbered[s] = quiet++;
+    let loud = quiet;
+    for (let s = 0; s < states; s++) if (emits(s)) renumbered[s] = loud++;
+    this.output = new Int32Array(states);
+    this.dict = new Int32Array(states);
     this.states = states;
+    this.emitFrom = quiet * classes;
     // The scan's tables are indexed by row (state * classes), so a step is one lookup and one add.
     this.rows = new Int32Array(states * classes);
-    this.emits = new Uint8Array(states * classes);
     for (let s = 0; s < states; s++) {
-      for (let c = 0; c < classes; c++) this.rows[s * classes + c] = next[s * classes + c] * classes;
-      if (output[s] >= 0 || dict[s] >= 0) this.emits[s * classes] = 1;
+      const to = renumbered[s];
+      for (let c = 0; c < classes; c++) this.rows[to * classes + c] = renumbered[next[s * classes + c]] * classes;
+      this.output[to] = output[s];
+      this.dict[to] = dict[s] >= 0 ? renumbered[dict[s]] : -1;
     }
   }
 
@@ -113,23 +125,30 @@ export class KeywordSet {
   private scan(text: string, fold: boolean, found: Set<string>): Set<string> {
     let remaining = this.words.length;
     if (remaining === 0) return found;
-    const { rows, emits, output, dict, classes, words } = this;
+    const { rows, emitFrom, output, dict, classes, words } = this;
     const classOf = fold ? this.foldedClassOf : this.classOf;
     // States whose keywords (and those of their dictionary chain) were already collected.
     const seen = new Uint8Array(this.states);
     let r = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      r = rows[r + (c < 128 ? classOf[c] : fold ? this.lowercaseClass(c) : 0)];
-      if (emits[r] !== 0) {
-        const s = r / classes;
-        for (let m = output[s] >= 0 ? s : dict[s]; m > 0 && seen[m] === 0; m = dict[m]) {
-          seen[m] = 1;
-          found.add(words[output[m]]);
-          if (--remaining === 0) return found;
+      if (c < 128) {
+        r = rows[r + classOf[c]];
+        if (r < emitFrom) continue;
+      } else {
+        r = rows[r + (fold ? this.lowercaseClass(c) : 0)];
+        if (r < emitFrom) {
+          // `İ` lowercases to `i` and a combining dot, which no ASCII keyword holds: start afresh.
+          if (c === DOTTED_CAPITAL_I && fold) r = 0;
+          continue;
         }
       }
-      // `İ` lowercases to `i` and a combining dot, which no ASCII keyword holds: start afresh.
+      const s = (r / classes) | 0;
+      for (let m = output[s] >= 0 ? s : dict[s]; m >= 0 && seen[m] === 0; m = dict[m]) {
+        seen[m] = 1;
+        found.add(words[output[m]]);
+        if (--remaining === 0) return found;
+      }
       if (c === DOTTED_CAPITAL_I && fold) r = 0;
     }
     return found;
