@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_FORMATS } from '../../src/core/rules/secret/catalog/providers';
 import type { TokenFormat } from '../../src/core/rules/secret/catalog/format';
+import { literalPrefix as searchPrefix } from '../../src/core/rules/secret/provider-tokens';
 
 interface FixtureSet {
   positive: string[];
@@ -279,6 +280,48 @@ test('random strings drawn from each pattern match it and contain a keyword', ()
     }
   }
 });
+
+test('the literal prefix the scan searches for starts every match, and the scan finds what the pattern finds', () => {
+  // The derivation on patterns made to trip it: optional, repeated or alternative first characters.
+  assert.equal(searchPrefix(/ab?c/), 'a');
+  assert.equal(searchPrefix(/ab*c/), 'a');
+  assert.equal(searchPrefix(/ab{2}c/), 'a');
+  assert.equal(searchPrefix(/ab|cd/), '');
+  assert.equal(searchPrefix(/a(?:b)|c/), '');
+  assert.equal(searchPrefix(/ab(c|d)/), 'ab');
+  assert.equal(searchPrefix(/ab[|]c/), 'ab');
+  assert.equal(searchPrefix(/ab\|c/), 'ab');
+  assert.equal(searchPrefix(/abc/i), '');
+  assert.equal(searchPrefix(/[ab]c/), '');
+  let withPrefix = 0;
+  for (const fmt of TOKEN_FORMATS) {
+    const prefix = searchPrefix(fmt.pattern);
+    if (!prefix) continue;
+    withPrefix++;
+    const ast = parsePattern(fmt.pattern.source);
+    const rand = makeRandom(fmt.id.length * 104729 + fmt.id.charCodeAt(1));
+    const samples = [...(fixtures[fmt.id]?.positive ?? []), ...Array.from({ length: 25 }, () => sample(ast, rand))];
+    for (const s of samples) for (const m of s.matchAll(globalRe(fmt))) assert.ok(m[0].startsWith(prefix), `${fmt.id}: a match not starting with ${prefix}: ${m[0]}`);
+    // Matches glued to each other and to partial prefixes: the search from each prefix finds the same ones.
+    const text = samples.map((s, i) => (i % 3 === 0 ? s : i % 3 === 1 ? `${prefix}${s}` : `${s.slice(0, prefix.length + 3)} ${s}`)).join(glue(rand));
+    const sticky = new RegExp(fmt.pattern.source, fmt.pattern.flags + 'y');
+    const found: string[] = [];
+    for (let at = text.indexOf(prefix); at >= 0; ) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m && m[0].length > 0) found.push(`${m.index}:${m[0]}`);
+      at = text.indexOf(prefix, m && m[0].length > 0 ? m.index + m[0].length : at + 1);
+    }
+    const expected = [...text.matchAll(globalRe(fmt))].filter((m) => m[0].length > 0).map((m) => `${m.index}:${m[0]}`);
+    assert.deepEqual(found, expected, fmt.id);
+  }
+  assert.ok(withPrefix > 200, `${withPrefix} formats with a literal prefix`);
+});
+
+/** Separators between glued samples: none, a space, a quote, or a letter that may extend a match. */
+function glue(rand: () => number): string {
+  return ['', ' ', '"', 'x', '_'][Math.floor(rand() * 5)];
+}
 
 test('validate() accepts the positives it is meant for', () => {
   for (const fmt of TOKEN_FORMATS) {
