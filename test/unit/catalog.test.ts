@@ -319,8 +319,8 @@ test('the literal prefix the scan searches for starts every match, and the scan 
 });
 
 /** Separators between glued samples: none, a space, a quote, or a letter that may extend a match. */
-function glue(rand: () => number): string {
-  return ['', ' ', '"', 'x', '_'][Math.floor(rand() * 5)];
+function glue(rand: (n: number) => number): string {
+  return ['', ' ', '"', 'x', '_'][rand(5)];
 }
 
 test('validate() accepts the positives it is meant for', () => {

@@ -5,10 +5,17 @@ import type { ParseError as JParseError } from 'jsonc-parser';
 import type { Comment, MapNode, Node, Pair, ParsedDocument, ParseError, ScalarNode, SeqNode } from './model';
 import { linkParents } from './model';
 import { boundJson } from './limits';
+import { readPlainJson } from './json-fast';
 
 export function parseJson(text: string): { documents: ParsedDocument[]; comments: Comment[] } {
   // Nesting deeper than MAX_NESTING is blanked before the recursive parser runs (see limits.ts).
   const bounded = boundJson(text);
+  // Plain JSON (most files) is read without jsonc-parser: same model, a fraction of the time.
+  const plain = bounded.errors.length === 0 ? readPlainJson(text) : undefined;
+  if (plain !== undefined) {
+    linkParents(plain);
+    return { documents: [{ root: plain, range: { start: 0, end: text.length }, errors: [] }], comments: [] };
+  }
   const built = build(bounded.text, text.length);
   linkParents(built.root);
   return {
