@@ -1,5 +1,6 @@
-// JSON and JSONC → model through jsonc-parser, which tolerates comments, trailing commas and
-// errors (it returns what it could parse).
+// JSON and JSONC → model. Plain JSON is read by json-fast.ts; everything else (comments, trailing
+// commas, errors, nesting past the limit) through jsonc-parser, which tolerates them and returns
+// what it could parse. Both give the same model for plain JSON.
 import { visit, createScanner, SyntaxKind, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError as JParseError } from 'jsonc-parser';
 import type { Comment, MapNode, Node, Pair, ParsedDocument, ParseError, ScalarNode, SeqNode } from './model';
@@ -16,6 +17,11 @@ export function parseJson(text: string): { documents: ParsedDocument[]; comments
     linkParents(plain);
     return { documents: [{ root: plain, range: { start: 0, end: text.length }, errors: [] }], comments: [] };
   }
+  return parseJsonc(text, bounded);
+}
+
+/** The model through jsonc-parser, for any JSON or JSONC, broken or not (exported for tests). */
+export function parseJsonc(text: string, bounded = boundJson(text)): { documents: ParsedDocument[]; comments: Comment[] } {
   const built = build(bounded.text, text.length);
   linkParents(built.root);
   return {
