@@ -81,9 +81,7 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
     gitIgnored: options.gitIgnored,
     options: { ...DEFAULT_RULE_OPTIONS, ...options.config?.options },
   };
-  const rules = ruleList.filter(
-    (r) => (!r.kinds || r.kinds.includes(kind)) && (!r.keywords || prefiltered.has(r)) && !isOff(r.meta.id, r.meta.category, options.config),
-  );
+  const rules = plan.forKind(kind).filter((r) => (!r.keywords || prefiltered.has(r)) && !isOff(r.meta.id, r.meta.category, options.config));
 
   const raw: (Report & { rule: Rule })[] = [];
   const ctxFor = (rule: Rule): RuleContext => ({
@@ -94,16 +92,16 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
       raw.push({ start: r.start, end: r.end, message: r.message, ruleId: r.ruleId, severity: r.severity, confidence: r.confidence, fixes: r.fixes, path: r.path ? [...r.path] : undefined, rule }),
     rangeIn: (node, from, to) => sourceRange(text, node, from, to),
   });
-  const contexts = rules.map((rule) => ({ rule, ctx: ctxFor(rule) }));
+  const contexts = rules.map((rule) => ({ rule, ctx: ctxFor(rule), hooks: plan.hooksOf(rule) }));
   // The rules that have each hook, in registry order: the walk calls hooks per node, so it should
   // not look at the rules that lack one every time.
-  const withHook = (hook: keyof Rule) => contexts.filter((c) => c.rule[hook]);
-  const onText = withHook('visitText');
-  const onDocument = withHook('visitDocument');
-  const onPair = withHook('visitPair');
-  const onScalar = withHook('visitScalar');
-  const onUrl = withHook('visitUrl');
-  const onCommand = withHook('visitCommand');
+  const withHook = (hook: number) => contexts.filter((c) => (c.hooks & hook) !== 0);
+  const onText = withHook(HOOK.visitText);
+  const onDocument = withHook(HOOK.visitDocument);
+  const onPair = withHook(HOOK.visitPair);
+  const onScalar = withHook(HOOK.visitScalar);
+  const onUrl = withHook(HOOK.visitUrl);
+  const onCommand = withHook(HOOK.visitCommand);
   // One broken rule must not take the others down; the failure is reported without data.
   const failed = (rule: Rule, error: unknown) =>
     raw.push({ rule, start: 0, end: 0, message: `internal error in ${rule.meta.id}: ${(error as Error).name}`, severity: 'info' });
@@ -210,29 +208,54 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   return { kind, syntax, findings, suppressed, parseErrors, parsed, lines };
 }
 
-interface KeywordPlan {
-  keywords: KeywordSet;
+/** Bits of the hooks a rule has. */
+const HOOK = { visitText: 1, visitDocument: 2, visitPair: 4, visitScalar: 8, visitUrl: 16, visitCommand: 32 } as const;
+
+/**
+ * What every analysis with a rule list needs from it and does not depend on the file: its
+ * keywords, which rules apply to each kind of file, and which hooks each rule has. Worked out once
+ * per list (the registry's once per process): per file, over every rule, it cost more than the
+ * rules themselves on small files.
+ */
+class KeywordPlan {
+  readonly keywords: KeywordSet;
   /** The rules that list each keyword. */
-  rulesWith: Map<string, Rule[]>;
+  readonly rulesWith = new Map<string, Rule[]>();
+  private readonly byKind = new Map<FileKind, Rule[]>();
+  private readonly hooks = new Map<Rule, number>();
+
+  constructor(private readonly rules: readonly Rule[]) {
+    for (const r of rules) {
+      for (const k of new Set(r.keywords ?? [])) {
+        const list = this.rulesWith.get(k);
+        if (list) list.push(r);
+        else this.rulesWith.set(k, [r]);
+      }
+      let bits = 0;
+      for (const [hook, bit] of Object.entries(HOOK)) if (r[hook as keyof typeof HOOK]) bits |= bit;
+      this.hooks.set(r, bits);
+    }
+    this.keywords = new KeywordSet(this.rulesWith.keys());
+  }
+
+  /** The rules that apply to a kind of file, in list order. */
+  forKind(kind: FileKind): readonly Rule[] {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = this.rules.filter((r) => !r.kinds || r.kinds.includes(kind))));
+    return list;
+  }
+
+  hooksOf(rule: Rule): number {
+    return this.hooks.get(rule) ?? 0;
+  }
 }
 
 const keywordPlans = new WeakMap<readonly Rule[], KeywordPlan>();
 
-/** The keywords of a rule list, prepared once per list (the registry's is prepared once). */
+/** The plan of a rule list, prepared once per list (the registry's is prepared once). */
 function keywordPlanOf(rules: readonly Rule[]): KeywordPlan {
   let plan = keywordPlans.get(rules);
-  if (!plan) {
-    const rulesWith = new Map<string, Rule[]>();
-    for (const r of rules) {
-      for (const k of new Set(r.keywords ?? [])) {
-        const list = rulesWith.get(k);
-        if (list) list.push(r);
-        else rulesWith.set(k, [r]);
-      }
-    }
-    plan = { keywords: new KeywordSet(rulesWith.keys()), rulesWith };
-    keywordPlans.set(rules, plan);
-  }
+  if (!plan) keywordPlans.set(rules, (plan = new KeywordPlan(rules)));
   return plan;
 }
 
