@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TOKEN_FORMATS } from '../../src/core/rules/secret/catalog/providers';
 import type { TokenFormat } from '../../src/core/rules/secret/catalog/format';
 import { literalPrefix as searchPrefix } from '../../src/core/rules/secret/provider-tokens';
+import { seededInts } from './helpers/random';
 
 interface FixtureSet {
   positive: string[];
@@ -149,13 +150,6 @@ function parsePattern(src: string): ReNode[][] {
   return result;
 }
 
-function makeRandom(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.floor((s / 2 ** 32) * n);
-  };
-}
 
 function sample(alts: ReNode[][], rand: (n: number) => number): string {
   const one = (n: ReNode): string => {
@@ -268,7 +262,7 @@ test('every match of every pattern contains a keyword (fixtures embedded in text
 test('random strings drawn from each pattern match it and contain a keyword', () => {
   for (const fmt of TOKEN_FORMATS) {
     const ast = parsePattern(fmt.pattern.source);
-    const rand = makeRandom(fmt.id.length * 7919 + fmt.id.charCodeAt(0));
+    const rand = seededInts(fmt.id.length * 7919 + fmt.id.charCodeAt(0));
     for (let k = 0; k < 25; k++) {
       const s = sample(ast, rand);
       assert.ok(wholeMatches(fmt, s).length > 0, `${fmt.id}: sampler and pattern disagree on ${s}`);
@@ -299,7 +293,7 @@ test('the literal prefix the scan searches for starts every match, and the scan 
     if (!prefix) continue;
     withPrefix++;
     const ast = parsePattern(fmt.pattern.source);
-    const rand = makeRandom(fmt.id.length * 104729 + fmt.id.charCodeAt(1));
+    const rand = seededInts(fmt.id.length * 104729 + fmt.id.charCodeAt(1));
     const samples = [...(fixtures[fmt.id]?.positive ?? []), ...Array.from({ length: 25 }, () => sample(ast, rand))];
     for (const s of samples) for (const m of s.matchAll(globalRe(fmt))) assert.ok(m[0].startsWith(prefix), `${fmt.id}: a match not starting with ${prefix}: ${m[0]}`);
     // Matches glued to each other and to partial prefixes: the search from each prefix finds the same ones.

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { readPlainJson } from '../../src/core/parse/json-fast';
 import { parseJsonc } from '../../src/core/parse/json';
 import { linkParents } from '../../src/core/parse/model';
+import { seededInts } from './helpers/random';
 import { strip } from './helpers/tree';
 
 const REPO = join(__dirname, '..', '..');
@@ -40,13 +41,6 @@ function jsonFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.floor((s / 2 ** 32) * n);
-  };
-}
 
 const STRING_PIECES = ['a', 'key', ' ', 'é', '日本', '\u2028', '😀', '\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\u0041', '\\uD83D\\uDE00', '\\u00e9', '{', '[', ':', ',', '//', '/*'];
 const NUMBERS = ['0', '-0', '1', '-12', '3.25', '0.5e3', '1E+2', '2e-3', '123456789012345678901234', '1e400', '-1.0', '10'];
@@ -75,7 +69,7 @@ function damage(text: string, rand: (n: number) => number): string {
 test('real JSON files: the plain reader gives the jsonc-parser model, or refuses', () => {
   const files = [...jsonFiles(join(REPO, 'test', 'fixtures')), ...jsonFiles(join(REPO, 'node_modules'))];
   let accepted = 0;
-  const rand = random(42);
+  const rand = seededInts(42);
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     if (text.length > 2_000_000) continue;
@@ -87,7 +81,7 @@ test('real JSON files: the plain reader gives the jsonc-parser model, or refuses
 });
 
 test('generated JSON and damaged copies: the plain reader gives the jsonc-parser model, or refuses', () => {
-  const rand = random(20261129);
+  const rand = seededInts(20261129);
   let accepted = 0;
   let damagedAccepted = 0;
   const runs = 20000;

@@ -7,6 +7,7 @@ import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { parseJson } from '../../src/core/parse/json';
 import { jsonNestsDeeperThan } from '../../src/core/parse/limits';
 import type { Node } from '../../src/core/parse/model';
+import { seededInts } from './helpers/random';
 import { strip } from './helpers/tree';
 
 const root = (text: string): unknown => strip(parseJson(text).documents[0].root as Node);
@@ -59,14 +60,13 @@ test('the nesting pre-check agrees with the depth of jsonc-parser tokens on rand
   };
   // Every character that starts or ends a string, comment or level, and some that do neither.
   const alphabet = '[]{}[]{}""\\\\//**\n\r a:,-1u';
-  let seed = 20261129;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = seededInts(20261129);
   let deeper = 0;
   for (let run = 0; run < 20000; run++) {
-    const length = 1 + Math.floor(random() * 40);
+    const length = 1 + rand(40);
     let text = '';
-    for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
-    const limit = Math.floor(random() * 4);
+    for (let i = 0; i < length; i++) text += alphabet[rand(alphabet.length)];
+    const limit = rand(4);
     const expected = tokenDepthExceeds(text, limit);
     if (expected) deeper++;
     assert.equal(jsonNestsDeeperThan(text, limit), expected, JSON.stringify({ text, limit }));

@@ -60,10 +60,8 @@ class PlainJsonReader {
   private map(): MapNode {
     const text = this.text;
     const node: MapNode = { kind: 'map', pairs: [], start: this.at, end: this.at - 1 };
-    this.at++;
-    this.skipWhitespace();
-    if (text.charCodeAt(this.at) !== 0x7d) {
-      for (;;) {
+    if (!this.stepsToClosing(0x7d)) {
+      do {
         if (text.charCodeAt(this.at) !== 0x22) throw GIVE_UP;
         const start = this.at;
         const name = this.string();
@@ -77,39 +75,40 @@ class PlainJsonReader {
         pair.value = value;
         pair.end = value.end;
         node.pairs.push(pair);
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.at);
-        if (next === 0x7d) break;
-        if (next !== 0x2c) throw GIVE_UP;
-        this.at++;
-        this.skipWhitespace();
-        // A trailing comma, which json.ts lets jsonc-parser allow: nothing in the model marks it.
-        if (text.charCodeAt(this.at) === 0x7d) break;
-      }
+      } while (!this.closesAfterItem(0x7d));
     }
     node.end = ++this.at;
     return node;
   }
 
   private seq(): SeqNode {
-    const text = this.text;
     const node: SeqNode = { kind: 'seq', items: [], start: this.at, end: this.at - 1 };
-    this.at++;
-    this.skipWhitespace();
-    if (text.charCodeAt(this.at) !== 0x5d) {
-      for (;;) {
-        node.items.push(this.value());
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.at);
-        if (next === 0x5d) break;
-        if (next !== 0x2c) throw GIVE_UP;
-        this.at++;
-        this.skipWhitespace();
-        if (text.charCodeAt(this.at) === 0x5d) break;
-      }
+    if (!this.stepsToClosing(0x5d)) {
+      do node.items.push(this.value());
+      while (!this.closesAfterItem(0x5d));
     }
     node.end = ++this.at;
     return node;
+  }
+
+  /**
+   * Steps past the opening bracket or comma at `at` and the whitespace after it: true when the
+   * closing bracket follows (an empty collection, or a trailing comma, which json.ts lets
+   * jsonc-parser allow and which leaves no mark in the model).
+   */
+  private stepsToClosing(closing: number): boolean {
+    this.at++;
+    this.skipWhitespace();
+    return this.text.charCodeAt(this.at) === closing;
+  }
+
+  /** After an item: true at the closing bracket; after a comma, whether the closing bracket follows it. */
+  private closesAfterItem(closing: number): boolean {
+    this.skipWhitespace();
+    const next = this.text.charCodeAt(this.at);
+    if (next === closing) return true;
+    if (next !== 0x2c) throw GIVE_UP;
+    return this.stepsToClosing(closing);
   }
 
   /** A string from its opening quote; `at` ends after the closing one. */
