@@ -66,7 +66,7 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   const ruleList = options.rules ?? RULES;
   // Every rule keyword is looked for in one pass over the text (see keywords.ts); rules that
   // prefilter further by keyword read the answer from the file.
-  const plan = keywordPlanOf(ruleList);
+  const plan = rulePlanOf(ruleList);
   const found = plan.keywords.foundInLowercase(text);
   // The rules one of whose keywords occurs: looked up from the keywords found (a few) rather than
   // by testing every keyword of every rule (hundreds, for the token catalog) on every file.
@@ -214,10 +214,9 @@ const HOOK = { visitText: 1, visitDocument: 2, visitPair: 4, visitScalar: 8, vis
 /**
  * What every analysis with a rule list needs from it and does not depend on the file: its
  * keywords, which rules apply to each kind of file, and which hooks each rule has. Worked out once
- * per list (the registry's once per process): per file, over every rule, it cost more than the
- * rules themselves on small files.
+ * per list (the registry's once per process) instead of once per file.
  */
-class KeywordPlan {
+class RulePlan {
   readonly keywords: KeywordSet;
   /** The rules that list each keyword. */
   readonly rulesWith = new Map<string, Rule[]>();
@@ -250,12 +249,12 @@ class KeywordPlan {
   }
 }
 
-const keywordPlans = new WeakMap<readonly Rule[], KeywordPlan>();
+const rulePlans = new WeakMap<readonly Rule[], RulePlan>();
 
 /** The plan of a rule list, prepared once per list (the registry's is prepared once). */
-function keywordPlanOf(rules: readonly Rule[]): KeywordPlan {
-  let plan = keywordPlans.get(rules);
-  if (!plan) keywordPlans.set(rules, (plan = new KeywordPlan(rules)));
+function rulePlanOf(rules: readonly Rule[]): RulePlan {
+  let plan = rulePlans.get(rules);
+  if (!plan) rulePlans.set(rules, (plan = new RulePlan(rules)));
   return plan;
 }
 
