@@ -146,27 +146,28 @@ export function relaxRepeats(source: string): string {
  */
 export function rewriteSource(source: string, rewrite: (i: number) => { text: string; length: number } | undefined): string {
   let out = '';
+  let copied = 0;
+  forEachOutsideClasses(source, (i) => {
+    const r = rewrite(i);
+    if (!r) return 1;
+    out += source.slice(copied, i) + r.text;
+    copied = i + r.length;
+    return r.length;
+  });
+  return out + source.slice(copied);
+}
+
+/**
+ * Calls `visit` at each position of a pattern's source that is outside escapes and character
+ * classes, in order; it returns how many characters it took there (1 to go on with the next).
+ */
+export function forEachOutsideClasses(source: string, visit: (i: number) => number): void {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (c === '\\') {
-      out += source.slice(i, i + 2);
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else {
-      const r = rewrite(i);
-      if (r) {
-        out += r.text;
-        i += r.length - 1;
-      } else {
-        out += c;
-      }
-    }
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else i += visit(i) - 1;
   }
-  return out;
 }

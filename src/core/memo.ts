@@ -3,11 +3,7 @@
 // is emptied when full, so a file of unique keys cannot grow it without bound.
 export function keyMemo<V>(compute: (key: string) => V, maxKeyLength = 200, maxEntries = 4096): (key: string) => V {
   const table = new Map<string, V>();
-  // Several rules ask about the same key one after another: the last answer is checked first.
-  let lastKey: string | undefined;
-  let lastValue: V;
   return (key) => {
-    if (key === lastKey) return lastValue;
     let value = table.get(key);
     if (value === undefined && !table.has(key)) {
       value = compute(key);
@@ -16,8 +12,6 @@ export function keyMemo<V>(compute: (key: string) => V, maxKeyLength = 200, maxE
         table.set(key, value);
       }
     }
-    lastKey = key;
-    lastValue = value as V;
     return value as V;
   };
 }

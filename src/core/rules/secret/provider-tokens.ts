@@ -7,6 +7,7 @@ import { TOKEN_FORMATS } from './catalog/providers';
 import type { TokenFormat } from './catalog/format';
 import { entropy, isPlaceholder } from './values';
 import { dotenvExposureAllows } from './exposure';
+import { forEachOutsideClasses } from '../../custom-patterns';
 
 interface Compiled {
   format: TokenFormat;
@@ -134,17 +135,15 @@ export function literalPrefix(pattern: RegExp): string {
 
 function hasTopLevelAlternative(source: string): boolean {
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
+  let alternative = false;
+  forEachOutsideClasses(source, (i) => {
     const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+    if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
+    else if (c === '|' && depth === 0) alternative = true;
+    return 1;
+  });
+  return alternative;
 }
 
 /**
