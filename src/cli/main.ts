@@ -8,6 +8,7 @@ import { baselineCommand } from './baseline';
 import { fixCommand } from './fix';
 import { rulesCommand } from './rules';
 import { scanCommand } from './scan';
+import { tuneV8ForScans } from './v8-tuning';
 
 /** Every subcommand. Adding one (e.g. `fix`) is a module exporting a Command and an entry here. */
 export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, baselineCommand, rulesCommand];
@@ -79,6 +80,7 @@ function commandNamed(name: string): Command {
 }
 
 if (require.main === module) {
+  tuneV8ForScans();
   main(process.argv.slice(2), nodeIO()).then(
     (code) => {
       process.exitCode = code;

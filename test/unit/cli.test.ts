@@ -9,6 +9,7 @@ import { scratchRoot, runCli } from './helpers/cli';
 import { collectTargets } from '../../src/cli/walk';
 import { isConfigLike } from '../../src/core/file-types';
 import { ALL_META, VERSION } from '../../src/core/index';
+import { v8FlagsFor } from '../../src/cli/v8-tuning';
 
 // Assembled at run time so secret scanners of this repository do not flag the test itself.
 const FAKE_PASSWORD = ['Xq7', 'fake', 'Pa55word', '9Lm'].join('-');
@@ -305,7 +306,14 @@ test('smoke: the built dist/cli.js runs as a program', { skip: !existsSync(BUNDL
   assert.equal(found.status, 1, found.stderr);
   assert.equal(JSON.parse(found.stdout).findings[0].ruleId, 'secret/generic-password');
   assertNoFakeValue(found.stdout, found.stderr);
+  // The V8 tuning must stay silent: V8 prints an error for a flag it does not know.
+  assert.doesNotMatch(found.stderr, /flag/i);
   const missing = spawnSync(process.execPath, [BUNDLE, 'scan', 'nowhere'], { cwd: dir, encoding: 'utf8' });
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no such file or directory: nowhere/);
+});
+
+test('V8 tuning: a larger interrupt budget under V8 11 (Node 20) only; later V8s lack the flag', () => {
+  assert.deepEqual(v8FlagsFor('11.3.244.8-node.33'), ['--interrupt-budget=405504']);
+  for (const version of ['10.2.154.26-node.26', '12.4.254.21-node.33', '13.6.233.17-node.27']) assert.deepEqual(v8FlagsFor(version), [], version);
 });

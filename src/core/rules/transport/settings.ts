@@ -1,25 +1,21 @@
 // Setting names that switch TLS certificate verification off, matched on the key with case and
 // separators removed (`insecure_skip_verify`, `insecureSkipVerify` and `insecure-skip-verify` are
 // one key). Compound names also match as a suffix (`ELASTICSEARCH_VERIFY_CERTS`, `db.sslVerify`).
+import { keyMemo } from '../../memo';
 import { isFalse, isTrue } from './values';
 
 const NOT_LOWER_ALNUM = /[^a-z0-9]/;
 const NOT_LOWER_ALNUM_G = /[^a-z0-9]/g;
 
-/** Lowercase letters and digits only. */
-export function normalizeKey(key: string): string {
-  // Rules ask for the same key several times in a row (the TLS rule three times per setting).
-  if (key === lastKey) return lastNormalized;
+/**
+ * Lowercase letters and digits only. Remembered per key: three rules ask about every pair, and
+ * files repeat their keys (a package's message catalogs share thousands).
+ */
+export const normalizeKey = keyMemo((key: string): string => {
   const lower = key.toLowerCase();
   // Most keys are plain lowercase words already: test first, build a new string only when needed.
-  const normalized = NOT_LOWER_ALNUM.test(lower) ? lower.replace(NOT_LOWER_ALNUM_G, '') : lower;
-  lastKey = key;
-  lastNormalized = normalized;
-  return normalized;
-}
-
-let lastKey = '';
-let lastNormalized = '';
+  return NOT_LOWER_ALNUM.test(lower) ? lower.replace(NOT_LOWER_ALNUM_G, '') : lower;
+});
 
 /** Verification is off when these are false. `verify` alone is too common to match as a suffix. */
 const OFF_WHEN_FALSE_EXACT = new Set(['verify']);
