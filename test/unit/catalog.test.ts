@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_FORMATS } from '../../src/core/rules/secret/catalog/providers';
 import type { TokenFormat } from '../../src/core/rules/secret/catalog/format';
-import { literalPrefix as searchPrefix } from '../../src/core/rules/secret/provider-tokens';
+import { AnchoredSearch, anchorOf } from '../../src/core/rules/secret/anchored-search';
 import { seededInts } from './helpers/random';
 
 interface FixtureSet {
@@ -275,41 +275,84 @@ test('random strings drawn from each pattern match it and contain a keyword', ()
   }
 });
 
-test('the literal prefix the scan searches for starts every match, and the scan finds what the pattern finds', () => {
-  // The derivation on patterns made to trip it: optional, repeated or alternative first characters.
-  assert.equal(searchPrefix(/ab?c/), 'a');
-  assert.equal(searchPrefix(/ab*c/), 'a');
-  assert.equal(searchPrefix(/ab{2}c/), 'a');
-  assert.equal(searchPrefix(/ab|cd/), '');
-  assert.equal(searchPrefix(/a(?:b)|c/), '');
-  assert.equal(searchPrefix(/ab(c|d)/), 'ab');
-  assert.equal(searchPrefix(/ab[|]c/), 'ab');
-  assert.equal(searchPrefix(/ab\|c/), 'ab');
-  assert.equal(searchPrefix(/abc/i), '');
-  assert.equal(searchPrefix(/[ab]c/), '');
-  let withPrefix = 0;
+test('the literal the scan searches for: where it sits in every match, for patterns made to trip the reading', () => {
+  const at = (literal: string, minOffset: number, maxOffset = minOffset) => ({ literal, minOffset, maxOffset });
+  // A prefix is preferred; optional, repeated and alternative pieces end a literal.
+  assert.deepEqual(anchorOf(/ab?c/), at('a', 0));
+  assert.deepEqual(anchorOf(/ab*cdef/), at('a', 0));
+  assert.deepEqual(anchorOf(/ab{2}c/), at('a', 0));
+  assert.deepEqual(anchorOf(/ab(?:c|d)/), at('ab', 0));
+  assert.deepEqual(anchorOf(/ab[|]c/), at('ab', 0));
+  assert.deepEqual(anchorOf(/ab\|c/), at('ab|c', 0));
+  assert.deepEqual(anchorOf(/\beyJ[a-z]+/), at('eyJ', 0));
+  // Without a prefix: the longest literal at a bounded offset, if it has two characters or more.
+  assert.deepEqual(anchorOf(/[ab]cd/), at('cd', 1));
+  assert.deepEqual(anchorOf(/\b[0-9]{8,10}:x[a-z]{3}/), at(':x', 8, 10));
+  assert.deepEqual(anchorOf(/(?:ab|c)de/), at('de', 1, 2));
+  assert.deepEqual(anchorOf(/[a-z]{3}-us(?:[0-9]{2}|\.)NRAL/), at('NRAL', 7, 8));
+  // A zero-width piece repeated stays zero-width; a repeated character makes what follows unbounded.
+  assert.deepEqual(anchorOf(/(?:\b)*[0-9]{2}\.zz/), at('.zz', 2));
+  assert.equal(anchorOf(/(?:x|\b)*[0-9]{2}\.zz/), undefined);
+  assert.equal(anchorOf(/[ab]c/), undefined);
+  assert.equal(anchorOf(/[0-9]+abc/), undefined);
+  // Nothing where the reading stops: top-level alternatives, case folding, syntax the catalog does not use.
+  for (const pattern of [/ab|cd/, /a(?:b)|c/, /abc/i, /\x41bc/, /(a)\1bc/, /\p{L}bc/u, /a{bc/, /\dbc/, /(?=a)bc/, /(?<n>a)bc/, /^abc/, /abc$/]) assert.equal(anchorOf(pattern), undefined, String(pattern));
+});
+
+/** Every match of `pattern` in `text` as `index:match`, by the anchored search and by matchAll. */
+function bothWays(pattern: RegExp, text: string): [string[], string[]] {
+  const search = new AnchoredSearch(pattern);
+  const found: string[] = [];
+  for (let m = search.next(text, 0); m; m = search.next(text, m.index + Math.max(1, m[0].length))) if (m[0].length > 0) found.push(`${m.index}:${m[0]}`);
+  const expected = [...text.matchAll(new RegExp(pattern.source, pattern.flags + 'g'))].filter((m) => m[0].length > 0).map((m) => `${m.index}:${m[0]}`);
+  return [found, expected];
+}
+
+test('the anchored search finds exactly what the pattern finds: random texts crowded with near misses', () => {
+  // Small alphabets, so literals, partial literals and overlapping candidate windows are frequent.
+  const cases: [RegExp, string][] = [
+    [/\b[0-9]{2,4}:ab/, '0129:ab x'],
+    [/[0-9]{1,3}-us[0-9]{1,2}/, '019-us '],
+    [/(?:x|yy)z{0,2}-q/, 'xyz-q'],
+    [/a.{0,3}bc/, 'abc.'],
+    [/[ab]{2}cd[a-d]/, 'abcd'],
+  ];
+  const rand = seededInts(20261129);
+  let matches = 0;
+  for (const [pattern, alphabet] of cases) {
+    assert.ok(new AnchoredSearch(pattern).anchor, String(pattern));
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
+      const [found, expected] = bothWays(pattern, text);
+      assert.deepEqual(found, expected, `${pattern} in ${JSON.stringify(text)}`);
+      matches += expected.length;
+    }
+  }
+  assert.ok(matches > 1000, `${matches} matches`);
+});
+
+test('every catalog format: its literal sits where the reading says in every sample, and the search finds what the pattern finds', () => {
+  let anchored = 0;
   for (const fmt of TOKEN_FORMATS) {
-    const prefix = searchPrefix(fmt.pattern);
-    if (!prefix) continue;
-    withPrefix++;
+    const anchor = anchorOf(fmt.pattern);
+    if (!anchor) continue;
+    anchored++;
     const ast = parsePattern(fmt.pattern.source);
     const rand = seededInts(fmt.id.length * 104729 + fmt.id.charCodeAt(1));
     const samples = [...(fixtures[fmt.id]?.positive ?? []), ...Array.from({ length: 25 }, () => sample(ast, rand))];
-    for (const s of samples) for (const m of s.matchAll(globalRe(fmt))) assert.ok(m[0].startsWith(prefix), `${fmt.id}: a match not starting with ${prefix}: ${m[0]}`);
-    // Matches glued to each other and to partial prefixes: the search from each prefix finds the same ones.
-    const text = samples.map((s, i) => (i % 3 === 0 ? s : i % 3 === 1 ? `${prefix}${s}` : `${s.slice(0, prefix.length + 3)} ${s}`)).join(glue(rand));
-    const sticky = new RegExp(fmt.pattern.source, fmt.pattern.flags + 'y');
-    const found: string[] = [];
-    for (let at = text.indexOf(prefix); at >= 0; ) {
-      sticky.lastIndex = at;
-      const m = sticky.exec(text);
-      if (m && m[0].length > 0) found.push(`${m.index}:${m[0]}`);
-      at = text.indexOf(prefix, m && m[0].length > 0 ? m.index + m[0].length : at + 1);
+    for (const s of samples) {
+      for (const m of s.matchAll(globalRe(fmt))) {
+        const offset = m[0].indexOf(anchor.literal, anchor.minOffset);
+        assert.ok(offset >= anchor.minOffset && offset <= anchor.maxOffset, `${fmt.id}: ${anchor.literal} not at ${anchor.minOffset}–${anchor.maxOffset} in ${m[0]}`);
+      }
     }
-    const expected = [...text.matchAll(globalRe(fmt))].filter((m) => m[0].length > 0).map((m) => `${m.index}:${m[0]}`);
+    // Matches glued to each other and to partial literals.
+    const partial = (s: string) => s.slice(0, anchor.maxOffset + anchor.literal.length + 3);
+    const text = samples.map((s, i) => (i % 3 === 0 ? s : i % 3 === 1 ? `${anchor.literal}${s}` : `${partial(s)} ${s}`)).join(glue(rand));
+    const [found, expected] = bothWays(fmt.pattern, text);
     assert.deepEqual(found, expected, fmt.id);
   }
-  assert.ok(withPrefix > 200, `${withPrefix} formats with a literal prefix`);
+  assert.ok(anchored > 220, `${anchored} formats searched by a literal`);
 });
 
 /** Separators between glued samples: none, a space, a quote, or a letter that may extend a match. */

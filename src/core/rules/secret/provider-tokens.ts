@@ -7,23 +7,18 @@ import { TOKEN_FORMATS } from './catalog/providers';
 import type { TokenFormat } from './catalog/format';
 import { entropy, isPlaceholder } from './values';
 import { dotenvExposureAllows } from './exposure';
-import { forEachOutsideClasses } from '../../custom-patterns';
+import { AnchoredSearch } from './anchored-search';
 
 interface Compiled {
   format: TokenFormat;
-  re: RegExp;
-  /** The literal every match starts with ('' when there is none), and the pattern tried there. */
-  prefix: string;
-  sticky: RegExp;
+  search: AnchoredSearch;
   meta: RuleMeta;
 }
 
 // Publishable formats are left out: they are public by design (values.ts keeps other rules quiet on them).
 const COMPILED: Compiled[] = TOKEN_FORMATS.filter((format) => !format.publishable).map((format) => ({
   format,
-  re: new RegExp(format.pattern.source, format.pattern.flags.replace(/[gy]/g, '') + 'g'),
-  prefix: literalPrefix(format.pattern),
-  sticky: new RegExp(format.pattern.source, format.pattern.flags.replace(/[gy]/g, '') + 'y'),
+  search: new AnchoredSearch(format.pattern),
   meta: {
     id: `secret/${format.id}`,
     category: 'secret',
@@ -71,9 +66,8 @@ export const providerTokens: Rule = {
     for (const k of ctx.file.keywordsFound) for (const i of FORMATS_WITH.get(k) ?? []) active[i] = 1;
     for (let i = 0; i < COMPILED.length; i++) {
       if (active[i] === 0) continue;
-      const compiled = COMPILED[i];
-      const { format, meta } = compiled;
-      for (let m = nextMatch(compiled, text, 0); m; m = nextMatch(compiled, text, m.index + Math.max(1, m[0].length))) {
+      const { format, meta, search } = COMPILED[i];
+      for (let m = search.next(text, 0); m; m = search.next(text, m.index + Math.max(1, m[0].length))) {
         if (m[0].length === 0) continue;
         const start = m.index;
         const end = start + m[0].length;
@@ -98,53 +92,6 @@ export const providerTokens: Rule = {
     }
   },
 };
-
-/**
- * The first match of a format at or after `from`, as its global pattern finds it. A match can only
- * start where the format's literal prefix occurs, so those places are found by `indexOf` (a native
- * search, many times faster than the pattern stepping through every character) and the pattern is
- * tried at each: the same attempts at the same places, minus the ones that cannot succeed.
- */
-function nextMatch(c: Compiled, text: string, from: number): RegExpExecArray | null {
-  if (!c.prefix) {
-    c.re.lastIndex = from;
-    return c.re.exec(text);
-  }
-  for (let at = text.indexOf(c.prefix, from); at >= 0; at = text.indexOf(c.prefix, at + 1)) {
-    c.sticky.lastIndex = at;
-    const m = c.sticky.exec(text);
-    if (m) return m;
-  }
-  return null;
-}
-
-/**
- * The literal every match of `pattern` starts with: its leading letters, digits, `_` and `-`, up
- * to any special character (one that a quantifier follows is optional or repeated, so it is left
- * out). '' when there is none, when case is ignored, or when an alternative at the top level
- * (`a|b`) could start a match some other way.
- */
-export function literalPrefix(pattern: RegExp): string {
-  if (pattern.flags.includes('i')) return '';
-  const source = pattern.source;
-  let n = 0;
-  while (n < source.length && /[A-Za-z0-9_-]/.test(source[n])) n++;
-  if (n < source.length && '?*+{'.includes(source[n])) n--;
-  return n > 0 && !hasTopLevelAlternative(source) ? source.slice(0, n) : '';
-}
-
-function hasTopLevelAlternative(source: string): boolean {
-  let depth = 0;
-  let alternative = false;
-  forEachOutsideClasses(source, (i) => {
-    const c = source[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) alternative = true;
-    return 1;
-  });
-  return alternative;
-}
 
 /**
  * A provider's prefix with a placeholder body (`hf_xxxx…`, `…/T00000000/B00000000/XXXX…`,
