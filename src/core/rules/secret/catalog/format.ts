@@ -33,6 +33,4 @@ export interface TokenFormat {
    * other rule may report it as one either (see `isPublicByDesign`).
    */
   publishable?: boolean;
-  /** The provider's documentation page describing the format (informational). */
-  docs?: string;
 }

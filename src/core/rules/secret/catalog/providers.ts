@@ -11,6 +11,8 @@
 //   - `minEntropy` only where the prefix alone is weak (short, common, or absent);
 //   - private keys, DSNs, URLs with inline passwords, AWS secret keys and SAS signatures are
 //     handled by other rules, not here.
+// Each entry names the page it was written from in a comment ("Documented at"): provenance for
+// maintainers, not shipped to users (as data it was 15 KB of every bundle that nothing read).
 // test/unit/catalog.test.ts checks every entry against test/fixtures/catalog/tokens.json.
 import type { TokenFormat } from './format';
 
@@ -77,7 +79,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token (classic)',
     pattern: /ghp_[A-Za-z0-9]{36}/,
     keywords: ['ghp_'],
-    docs: 'https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/',
+    // Documented at https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
   },
   {
     id: 'github-pat-fine-grained',
@@ -85,7 +87,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'fine-grained personal access token',
     pattern: /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/,
     keywords: ['github_pat_'],
-    docs: 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens',
+    // Documented at https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens
   },
   {
     id: 'github-oauth-token',
@@ -93,7 +95,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth access token',
     pattern: /gho_[A-Za-z0-9]{36}/,
     keywords: ['gho_'],
-    docs: 'https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/',
+    // Documented at https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/
   },
   {
     id: 'github-user-to-server-token',
@@ -101,7 +103,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'GitHub App user-to-server token',
     pattern: /ghu_[A-Za-z0-9]{36}/,
     keywords: ['ghu_'],
-    docs: 'https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/',
+    // Documented at https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/
   },
   {
     id: 'github-installation-token',
@@ -113,7 +115,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /ghs_(?:[A-Za-z0-9]{36,251}|[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}\.[A-Za-z0-9_-]{8,3000}\.[A-Za-z0-9_-]{16,1000})/,
     keywords: ['ghs_'],
-    docs: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app',
+    // Documented at https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app
   },
   {
     id: 'github-refresh-token',
@@ -121,7 +123,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'GitHub App refresh token',
     pattern: /ghr_[A-Za-z0-9]{36,251}/,
     keywords: ['ghr_'],
-    docs: 'https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/',
+    // Documented at https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/
   },
 
   // ----- GitLab: documented prefixes; body is 20 url-safe chars (legacy) or a routable payload
@@ -132,7 +134,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal, project, group or impersonation access token',
     pattern: /glpat-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glpat-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-oauth-app-secret',
@@ -140,7 +142,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth application secret',
     pattern: /gloas-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['gloas-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-deploy-token',
@@ -148,7 +150,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'deploy token',
     pattern: /gldt-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['gldt-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-runner-token',
@@ -156,7 +158,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'runner authentication token',
     pattern: /glrt-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glrt-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-runner-registration-token',
@@ -164,7 +166,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'runner registration token (deprecated)',
     pattern: /GR1348941[A-Za-z0-9_-]{20}/,
     keywords: ['gr1348941'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#runner-registration-tokens-deprecated',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#runner-registration-tokens-deprecated
   },
   {
     id: 'gitlab-ci-job-token',
@@ -172,7 +174,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'CI/CD job token',
     pattern: /glcbt-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glcbt-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-pipeline-trigger-token',
@@ -180,7 +182,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'pipeline trigger token',
     pattern: /glptt-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glptt-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-feed-token',
@@ -188,7 +190,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'feed token',
     pattern: /glft-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glft-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-incoming-mail-token',
@@ -196,7 +198,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'incoming mail token',
     pattern: /glimt-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glimt-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-agent-token',
@@ -204,7 +206,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'GitLab agent for Kubernetes token',
     pattern: /glagent-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glagent-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-scim-token',
@@ -212,7 +214,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'SCIM token',
     pattern: /glsoat-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glsoat-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
   {
     id: 'gitlab-feature-flags-client-token',
@@ -220,7 +222,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'feature flags client token',
     pattern: /glffct-[A-Za-z0-9_-]{20,300}(?:\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})?/,
     keywords: ['glffct-'],
-    docs: 'https://docs.gitlab.com/ee/security/tokens/#token-prefixes',
+    // Documented at https://docs.gitlab.com/ee/security/tokens/#token-prefixes
   },
 
   // ----- Atlassian / Bitbucket (prefixes confirmed by Atlassian staff) --------------------------
@@ -230,7 +232,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token (Jira, Confluence, Bitbucket)',
     pattern: /ATATT[A-Za-z0-9_=-]{150,250}/,
     keywords: ['atatt'],
-    docs: 'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
+    // Documented at https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
   },
   {
     id: 'bitbucket-access-token',
@@ -238,7 +240,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'repository, project or workspace access token',
     pattern: /ATCTT[A-Za-z0-9_=-]{150,250}/,
     keywords: ['atctt'],
-    docs: 'https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/',
+    // Documented at https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/
   },
   {
     id: 'bitbucket-app-password',
@@ -247,7 +249,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /ATBB[A-Za-z0-9]{28,44}/,
     keywords: ['atbb'],
     minEntropy: 3.5,
-    docs: 'https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/',
+    // Documented at https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/
   },
 
   // ----- AWS: access key ids are 4-letter type prefix + 16 uppercase base32; ids, not secrets ---
@@ -258,7 +260,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /AKIA[A-Z0-9]{16}/,
     keywords: ['akia'],
     severity: 'warning',
-    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
+    // Documented at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
   },
   {
     id: 'aws-temporary-access-key-id',
@@ -267,7 +269,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /ASIA[A-Z0-9]{16}/,
     keywords: ['asia'],
     severity: 'warning',
-    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
+    // Documented at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
   },
   {
     id: 'aws-sts-bearer-token-id',
@@ -276,7 +278,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /ABIA[A-Z0-9]{16}/,
     keywords: ['abia'],
     severity: 'warning',
-    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
+    // Documented at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
   },
   {
     id: 'aws-context-credential-id',
@@ -285,7 +287,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /ACCA[A-Z0-9]{16}/,
     keywords: ['acca'],
     severity: 'warning',
-    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
+    // Documented at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
   },
   {
     id: 'aws-certificate-id',
@@ -298,7 +300,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     keywords: ['asca'],
     minEntropy: 3,
     publishable: true,
-    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
+    // Documented at https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
   },
   {
     id: 'aws-bedrock-api-key',
@@ -307,7 +309,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // "ABSK" + base64("BedrockAPIKey-<id>:<secret>").
     pattern: /ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,300}={0,2}/,
     keywords: ['abskqmvkcm9ja0fqsutles'],
-    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html',
+    // Documented at https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html
   },
   {
     id: 'aws-bedrock-short-term-api-key',
@@ -316,7 +318,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // "bedrock-api-key-" + base64 of a presigned bedrock.amazonaws.com URL.
     pattern: /bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{100,4000}={0,2}/,
     keywords: ['bedrock-api-key-'],
-    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html',
+    // Documented at https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html
   },
   {
     id: 'amazon-mws-auth-token',
@@ -341,7 +343,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // 64-byte key, base64: 86 characters + "==".
     pattern: /AccountKey=[A-Za-z0-9+/]{86}==/,
     keywords: ['accountkey='],
-    docs: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string',
+    // Documented at https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string
   },
   {
     id: 'azure-ad-client-secret',
@@ -351,7 +353,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}/,
     keywords: ['q~'],
     minEntropy: 3.5,
-    docs: 'https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials',
+    // Documented at https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials
   },
   {
     id: 'azure-devops-pat',
@@ -362,7 +364,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // would otherwise start a 76-character attempt.
     pattern: /\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}/,
     keywords: ['azdo'],
-    docs: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate#changes-to-format',
+    // Documented at https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate#changes-to-format
   },
   {
     id: 'azure-function-key',
@@ -371,7 +373,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // 56 characters: 44, the "AzFu" signature, 6, then "==".
     pattern: /(?:\b[A-Za-z0-9_]|-)[A-Za-z0-9_-]{43}AzFu[A-Za-z0-9_-]{6}==/,
     keywords: ['azfu'],
-    docs: 'https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to',
+    // Documented at https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to
   },
 
   // ----- Google / Firebase ---------------------------------------------------------------------
@@ -382,7 +384,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /AIza[0-9A-Za-z_-]{35}/,
     keywords: ['aiza'],
     severity: 'warning',
-    docs: 'https://cloud.google.com/docs/authentication/api-keys',
+    // Documented at https://cloud.google.com/docs/authentication/api-keys
   },
   {
     id: 'google-oauth-client-secret',
@@ -390,7 +392,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth client secret',
     pattern: /GOCSPX-[0-9A-Za-z_-]{28}/,
     keywords: ['gocspx-'],
-    docs: 'https://developers.google.com/identity/protocols/oauth2',
+    // Documented at https://developers.google.com/identity/protocols/oauth2
   },
   {
     id: 'google-oauth-client-id',
@@ -403,7 +405,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /\b[0-9]{6,20}-[a-z0-9]{32}\.apps\.googleusercontent\.com/,
     keywords: ['.apps.googleusercontent.com'],
     publishable: true,
-    docs: 'https://developers.google.com/identity/protocols/oauth2',
+    // Documented at https://developers.google.com/identity/protocols/oauth2
   },
   {
     id: 'google-oauth-access-token',
@@ -411,7 +413,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth 2.0 access token',
     pattern: /ya29\.[0-9A-Za-z_-]{30,2048}/,
     keywords: ['ya29.'],
-    docs: 'https://developers.google.com/identity/protocols/oauth2',
+    // Documented at https://developers.google.com/identity/protocols/oauth2
   },
   {
     id: 'google-oauth-refresh-token',
@@ -420,7 +422,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /1\/\/0[0-9A-Za-z_-]{40,400}/,
     keywords: ['1//0'],
     minEntropy: 4,
-    docs: 'https://developers.google.com/identity/protocols/oauth2',
+    // Documented at https://developers.google.com/identity/protocols/oauth2
   },
   {
     id: 'firebase-cloud-messaging-server-key',
@@ -428,7 +430,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Cloud Messaging legacy server key',
     pattern: /AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{120,150}/,
     keywords: [':apa91b'],
-    docs: 'https://firebase.google.com/docs/cloud-messaging/auth-server',
+    // Documented at https://firebase.google.com/docs/cloud-messaging/auth-server
   },
   {
     id: 'google-chat-webhook',
@@ -437,7 +439,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]{8,20}\/messages\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{40,100}/,
     keywords: ['chat.googleapis.com/v1/spaces/'],
-    docs: 'https://developers.google.com/workspace/chat/quickstart/webhooks',
+    // Documented at https://developers.google.com/workspace/chat/quickstart/webhooks
   },
 
   // ----- Slack (https://api.slack.com/concepts/token-types) ------------------------------------
@@ -447,7 +449,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'bot token',
     pattern: /xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}/,
     keywords: ['xoxb-'],
-    docs: 'https://api.slack.com/concepts/token-types',
+    // Documented at https://api.slack.com/concepts/token-types
   },
   {
     id: 'slack-user-token',
@@ -455,7 +457,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user token',
     pattern: /xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}/,
     keywords: ['xoxp-'],
-    docs: 'https://api.slack.com/concepts/token-types',
+    // Documented at https://api.slack.com/concepts/token-types
   },
   {
     id: 'slack-workspace-token',
@@ -465,7 +467,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // forms of 25 characters after the prefix are in circulation, so 20 is the floor.
     pattern: /xoxa-[0-9A-Za-z-]{20,200}/,
     keywords: ['xoxa-'],
-    docs: 'https://api.slack.com/concepts/token-types',
+    // Documented at https://api.slack.com/concepts/token-types
   },
   {
     id: 'slack-legacy-refresh-token',
@@ -473,7 +475,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'workspace app refresh token (legacy)',
     pattern: /xoxr-[0-9A-Za-z-]{20,200}/,
     keywords: ['xoxr-'],
-    docs: 'https://api.slack.com/concepts/token-types',
+    // Documented at https://api.slack.com/concepts/token-types
   },
   {
     id: 'slack-refresh-token',
@@ -481,7 +483,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'rotating or configuration refresh token',
     pattern: /xoxe-1-[A-Za-z0-9-]{60,300}/,
     keywords: ['xoxe-1-'],
-    docs: 'https://api.slack.com/authentication/rotation',
+    // Documented at https://api.slack.com/authentication/rotation
   },
   {
     id: 'slack-rotating-access-token',
@@ -489,7 +491,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'rotating access or app configuration token',
     pattern: /xoxe\.xox[bp]-1-[A-Za-z0-9-]{60,300}/,
     keywords: ['xoxe.xox'],
-    docs: 'https://api.slack.com/authentication/config-tokens',
+    // Documented at https://api.slack.com/authentication/config-tokens
   },
   {
     id: 'slack-app-token',
@@ -499,7 +501,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // xapp-1-<app id>-<digits>-<hex> structure is distinctive, so the length is left some room.
     pattern: /xapp-1-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{48,80}/,
     keywords: ['xapp-1-'],
-    docs: 'https://api.slack.com/concepts/token-types',
+    // Documented at https://api.slack.com/concepts/token-types
   },
   {
     id: 'slack-webhook',
@@ -509,7 +511,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // already make the URL unambiguous, so the id lengths are not used to tell it apart.
     pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{24}/,
     keywords: ['hooks.slack.com/services/'],
-    docs: 'https://api.slack.com/messaging/webhooks',
+    // Documented at https://api.slack.com/messaging/webhooks
   },
   {
     id: 'slack-workflow-webhook',
@@ -518,7 +520,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/hooks\.slack\.com\/(?:triggers|workflows)\/T[A-Z0-9]{8,12}\/(?:A[A-Z0-9]{8,12}\/)?[0-9]{10,20}\/[a-f0-9]{32}/,
     keywords: ['hooks.slack.com/'],
-    docs: 'https://slack.com/help/articles/360041352714',
+    // Documented at https://slack.com/help/articles/360041352714
   },
 
   // ----- Stripe (https://docs.stripe.com/keys; keys may be up to 255 characters) --------------
@@ -528,7 +530,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'live secret key',
     pattern: /sk_live_[0-9A-Za-z]{24,247}/,
     keywords: ['sk_live_'],
-    docs: 'https://docs.stripe.com/keys',
+    // Documented at https://docs.stripe.com/keys
   },
   {
     id: 'stripe-test-secret-key',
@@ -537,7 +539,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sk_test_[0-9A-Za-z]{24,247}/,
     keywords: ['sk_test_'],
     severity: 'warning',
-    docs: 'https://docs.stripe.com/keys',
+    // Documented at https://docs.stripe.com/keys
   },
   {
     id: 'stripe-restricted-key',
@@ -545,7 +547,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'live restricted key',
     pattern: /rk_live_[0-9A-Za-z]{24,247}/,
     keywords: ['rk_live_'],
-    docs: 'https://docs.stripe.com/keys#limit-access',
+    // Documented at https://docs.stripe.com/keys#limit-access
   },
   {
     id: 'stripe-test-restricted-key',
@@ -554,7 +556,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /rk_test_[0-9A-Za-z]{24,247}/,
     keywords: ['rk_test_'],
     severity: 'warning',
-    docs: 'https://docs.stripe.com/keys#limit-access',
+    // Documented at https://docs.stripe.com/keys#limit-access
   },
   {
     id: 'stripe-publishable-key',
@@ -563,7 +565,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /pk_live_[0-9A-Za-z]{24,247}/,
     keywords: ['pk_live_'],
     publishable: true,
-    docs: 'https://docs.stripe.com/keys',
+    // Documented at https://docs.stripe.com/keys
   },
   {
     id: 'stripe-test-publishable-key',
@@ -572,7 +574,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /pk_test_[0-9A-Za-z]{24,247}/,
     keywords: ['pk_test_'],
     publishable: true,
-    docs: 'https://docs.stripe.com/keys',
+    // Documented at https://docs.stripe.com/keys
   },
   {
     id: 'stripe-webhook-secret',
@@ -580,7 +582,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'webhook signing secret',
     pattern: /whsec_[A-Za-z0-9+/]{32,88}={0,2}/,
     keywords: ['whsec_'],
-    docs: 'https://docs.stripe.com/webhooks#verify-events',
+    // Documented at https://docs.stripe.com/webhooks#verify-events
   },
 
   // ----- Email and messaging APIs --------------------------------------------------------------
@@ -590,7 +592,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/,
     keywords: ['sg.'],
-    docs: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
+    // Documented at https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys
   },
   {
     id: 'twilio-api-key-sid',
@@ -601,7 +603,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     keywords: ['sk'],
     minEntropy: 3.2,
     severity: 'warning',
-    docs: 'https://www.twilio.com/docs/iam/api-keys',
+    // Documented at https://www.twilio.com/docs/iam/api-keys
   },
   {
     id: 'mailgun-api-key',
@@ -610,7 +612,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /key-[0-9a-f]{32}/,
     keywords: ['key-'],
     minEntropy: 3.3,
-    docs: 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication',
+    // Documented at https://documentation.mailgun.com/docs/mailgun/api-reference/authentication
   },
   {
     id: 'mailchimp-api-key',
@@ -620,7 +622,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /\b[0-9a-f]{32}-us[0-9]{1,2}/,
     keywords: ['-us'],
     minEntropy: 3.3,
-    docs: 'https://mailchimp.com/developer/marketing/guides/quick-start/',
+    // Documented at https://mailchimp.com/developer/marketing/guides/quick-start/
   },
   {
     id: 'brevo-api-key',
@@ -628,7 +630,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API v3 key',
     pattern: /xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}/,
     keywords: ['xkeysib-'],
-    docs: 'https://developers.brevo.com/docs/getting-started',
+    // Documented at https://developers.brevo.com/docs/getting-started
   },
   {
     id: 'brevo-smtp-key',
@@ -636,7 +638,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'SMTP key',
     pattern: /xsmtpsib-[0-9a-f]{64}-[0-9A-Za-z]{16}/,
     keywords: ['xsmtpsib-'],
-    docs: 'https://developers.brevo.com/docs/getting-started',
+    // Documented at https://developers.brevo.com/docs/getting-started
   },
   {
     id: 'mailersend-api-token',
@@ -644,7 +646,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token',
     pattern: /mlsn\.[0-9a-f]{64}/,
     keywords: ['mlsn.'],
-    docs: 'https://developers.mailersend.com/general.html#authentication',
+    // Documented at https://developers.mailersend.com/general.html#authentication
   },
   {
     id: 'resend-api-key',
@@ -653,7 +655,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}/,
     keywords: ['re_'],
     minEntropy: 3.5,
-    docs: 'https://resend.com/docs/dashboard/api-keys/introduction',
+    // Documented at https://resend.com/docs/dashboard/api-keys/introduction
   },
   {
     id: 'klaviyo-private-key',
@@ -662,7 +664,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /pk_[0-9a-f]{34}/,
     keywords: ['pk_'],
     minEntropy: 3.3,
-    docs: 'https://developers.klaviyo.com/en/docs/authenticate_',
+    // Documented at https://developers.klaviyo.com/en/docs/authenticate_
   },
 
   // ----- AI and model providers ----------------------------------------------------------------
@@ -673,7 +675,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sk-proj-[A-Za-z0-9_-]{40,200}/,
     keywords: ['sk-proj-'],
     validate: hasOpenAiMarker,
-    docs: 'https://platform.openai.com/docs/api-reference/authentication',
+    // Documented at https://platform.openai.com/docs/api-reference/authentication
   },
   {
     id: 'openai-service-account-key',
@@ -682,7 +684,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sk-svcacct-[A-Za-z0-9_-]{40,200}/,
     keywords: ['sk-svcacct-'],
     validate: hasOpenAiMarker,
-    docs: 'https://platform.openai.com/docs/api-reference/authentication',
+    // Documented at https://platform.openai.com/docs/api-reference/authentication
   },
   {
     id: 'openai-admin-key',
@@ -691,7 +693,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sk-admin-[A-Za-z0-9_-]{40,200}/,
     keywords: ['sk-admin-'],
     validate: hasOpenAiMarker,
-    docs: 'https://platform.openai.com/docs/api-reference/administration',
+    // Documented at https://platform.openai.com/docs/api-reference/administration
   },
   {
     id: 'openai-legacy-key',
@@ -700,7 +702,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // The "T3BlbkFJ" marker (base64 of "OpenAI") sits between two 20-character halves.
     pattern: /sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/,
     keywords: ['t3blbkfj'],
-    docs: 'https://platform.openai.com/docs/api-reference/authentication',
+    // Documented at https://platform.openai.com/docs/api-reference/authentication
   },
   {
     id: 'anthropic-api-key',
@@ -708,7 +710,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /sk-ant-api03-[A-Za-z0-9_-]{80,120}/,
     keywords: ['sk-ant-api03-'],
-    docs: 'https://docs.anthropic.com/en/api/getting-started',
+    // Documented at https://docs.anthropic.com/en/api/getting-started
   },
   {
     id: 'anthropic-admin-key',
@@ -716,7 +718,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Admin API key',
     pattern: /sk-ant-admin01-[A-Za-z0-9_-]{80,120}/,
     keywords: ['sk-ant-admin01-'],
-    docs: 'https://docs.anthropic.com/en/api/administration-api',
+    // Documented at https://docs.anthropic.com/en/api/administration-api
   },
   {
     id: 'huggingface-access-token',
@@ -724,7 +726,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user access token',
     pattern: /hf_[A-Za-z0-9]{34}/,
     keywords: ['hf_'],
-    docs: 'https://huggingface.co/docs/hub/security-tokens',
+    // Documented at https://huggingface.co/docs/hub/security-tokens
   },
   {
     id: 'groq-api-key',
@@ -732,7 +734,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /gsk_[A-Za-z0-9]{52}/,
     keywords: ['gsk_'],
-    docs: 'https://console.groq.com/docs/quickstart',
+    // Documented at https://console.groq.com/docs/quickstart
   },
   {
     id: 'replicate-api-token',
@@ -740,7 +742,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token',
     pattern: /r8_[A-Za-z0-9]{37}/,
     keywords: ['r8_'],
-    docs: 'https://replicate.com/docs/topics/security/api-tokens',
+    // Documented at https://replicate.com/docs/topics/security/api-tokens
   },
   {
     id: 'perplexity-api-key',
@@ -748,7 +750,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /pplx-[A-Za-z0-9]{40,64}/,
     keywords: ['pplx-'],
-    docs: 'https://docs.perplexity.ai/guides/getting-started',
+    // Documented at https://docs.perplexity.ai/guides/getting-started
   },
   {
     id: 'xai-api-key',
@@ -756,7 +758,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /xai-[A-Za-z0-9]{80}/,
     keywords: ['xai-'],
-    docs: 'https://docs.x.ai/docs/overview',
+    // Documented at https://docs.x.ai/docs/overview
   },
   {
     id: 'langsmith-personal-token',
@@ -764,7 +766,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /lsv2_pt_[0-9a-f]{32}_[0-9a-f]{10}/,
     keywords: ['lsv2_pt_'],
-    docs: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
+    // Documented at https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key
   },
   {
     id: 'langsmith-service-key',
@@ -772,7 +774,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service key',
     pattern: /lsv2_sk_[0-9a-f]{32}_[0-9a-f]{10}/,
     keywords: ['lsv2_sk_'],
-    docs: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
+    // Documented at https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key
   },
   {
     id: 'pinecone-api-key',
@@ -780,7 +782,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /pcsk_[A-Za-z0-9]{4,10}_[A-Za-z0-9]{40,80}/,
     keywords: ['pcsk_'],
-    docs: 'https://docs.pinecone.io/guides/projects/manage-api-keys',
+    // Documented at https://docs.pinecone.io/guides/projects/manage-api-keys
   },
   {
     id: 'elevenlabs-api-key',
@@ -789,7 +791,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sk_[0-9a-f]{48}/,
     keywords: ['sk_'],
     minEntropy: 3.3,
-    docs: 'https://elevenlabs.io/docs/api-reference/authentication',
+    // Documented at https://elevenlabs.io/docs/api-reference/authentication
   },
   {
     id: 'deepseek-api-key',
@@ -798,7 +800,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sk-[0-9a-f]{32}/,
     keywords: ['sk-'],
     minEntropy: 3.3,
-    docs: 'https://api-docs.deepseek.com/',
+    // Documented at https://api-docs.deepseek.com/
   },
   {
     id: 'openrouter-api-key',
@@ -806,7 +808,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /sk-or-v1-[0-9a-f]{64}/,
     keywords: ['sk-or-v1-'],
-    docs: 'https://openrouter.ai/docs/api-reference/authentication',
+    // Documented at https://openrouter.ai/docs/api-reference/authentication
   },
   {
     id: 'nvidia-api-key',
@@ -814,7 +816,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'NGC / build.nvidia.com API key',
     pattern: /nvapi-[A-Za-z0-9_-]{64}/,
     keywords: ['nvapi-'],
-    docs: 'https://docs.api.nvidia.com/nim/docs/api-quickstart',
+    // Documented at https://docs.api.nvidia.com/nim/docs/api-quickstart
   },
   {
     id: 'tavily-api-key',
@@ -822,7 +824,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /tvly-(?:dev-|prod-)?[A-Za-z0-9]{32,48}/,
     keywords: ['tvly-'],
-    docs: 'https://docs.tavily.com/documentation/quickstart',
+    // Documented at https://docs.tavily.com/documentation/quickstart
   },
   {
     id: 'firecrawl-api-key',
@@ -831,7 +833,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /fc-[0-9a-f]{32}/,
     keywords: ['fc-'],
     minEntropy: 3.3,
-    docs: 'https://docs.firecrawl.dev/introduction',
+    // Documented at https://docs.firecrawl.dev/introduction
   },
   {
     id: 'langfuse-secret-key',
@@ -839,7 +841,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'secret key',
     pattern: /sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['sk-lf-'],
-    docs: 'https://langfuse.com/docs/api',
+    // Documented at https://langfuse.com/docs/api
   },
   {
     id: 'langfuse-public-key',
@@ -848,7 +850,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /pk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['pk-lf-'],
     publishable: true,
-    docs: 'https://langfuse.com/docs/api',
+    // Documented at https://langfuse.com/docs/api
   },
 
   // ----- Package registries and artifact stores ------------------------------------------------
@@ -858,7 +860,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'access token',
     pattern: /npm_[A-Za-z0-9]{36}/,
     keywords: ['npm_'],
-    docs: 'https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/',
+    // Documented at https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/
   },
   {
     id: 'pypi-api-token',
@@ -867,7 +869,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // A macaroon whose serialised location is "pypi.org".
     pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}/,
     keywords: ['pypi-ageichlwas5vcmc'],
-    docs: 'https://pypi.org/help/#apitoken',
+    // Documented at https://pypi.org/help/#apitoken
   },
   {
     id: 'testpypi-api-token',
@@ -876,7 +878,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000}/,
     keywords: ['pypi-agendgvzdc5wexbplm9yzw'],
     severity: 'warning',
-    docs: 'https://test.pypi.org/help/#apitoken',
+    // Documented at https://test.pypi.org/help/#apitoken
   },
   {
     id: 'rubygems-api-key',
@@ -884,7 +886,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /rubygems_[0-9a-f]{48}/,
     keywords: ['rubygems_'],
-    docs: 'https://guides.rubygems.org/api-key-scopes/',
+    // Documented at https://guides.rubygems.org/api-key-scopes/
   },
   {
     id: 'nuget-api-key',
@@ -893,7 +895,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /oy2[a-z0-9]{43}/,
     keywords: ['oy2'],
     minEntropy: 3.5,
-    docs: 'https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys',
+    // Documented at https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys
   },
   {
     id: 'crates-io-token',
@@ -902,7 +904,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /cio[A-Za-z0-9]{32}/,
     keywords: ['cio'],
     minEntropy: 3.8,
-    docs: 'https://doc.rust-lang.org/cargo/reference/publishing.html',
+    // Documented at https://doc.rust-lang.org/cargo/reference/publishing.html
   },
   {
     id: 'clojars-deploy-token',
@@ -910,7 +912,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'deploy token',
     pattern: /CLOJARS_[a-z0-9]{60}/,
     keywords: ['clojars_'],
-    docs: 'https://github.com/clojars/clojars-web/wiki/Deploy-Tokens',
+    // Documented at https://github.com/clojars/clojars-web/wiki/Deploy-Tokens
   },
   {
     id: 'dockerhub-pat',
@@ -918,7 +920,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /dckr_pat_[A-Za-z0-9_-]{27}/,
     keywords: ['dckr_pat_'],
-    docs: 'https://docs.docker.com/security/for-developers/access-tokens/',
+    // Documented at https://docs.docker.com/security/for-developers/access-tokens/
   },
   {
     id: 'dockerhub-oat',
@@ -926,7 +928,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'organization access token',
     pattern: /dckr_oat_[A-Za-z0-9_-]{27,40}/,
     keywords: ['dckr_oat_'],
-    docs: 'https://docs.docker.com/security/for-admins/access-tokens/',
+    // Documented at https://docs.docker.com/security/for-admins/access-tokens/
   },
   {
     id: 'jfrog-api-key',
@@ -934,7 +936,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Artifactory API key',
     pattern: /AKCp[A-Za-z0-9]{69}/,
     keywords: ['akcp'],
-    docs: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+    // Documented at https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key
   },
   {
     id: 'jfrog-reference-token',
@@ -943,7 +945,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // base64("reftkn:01:...") -- 64 characters in all.
     pattern: /cmVmdGtuOjAxO[A-Za-z0-9]{51}/,
     keywords: ['cmvmdgtuojaxo'],
-    docs: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+    // Documented at https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens
   },
 
   // ----- Chat and collaboration webhooks / bots ------------------------------------------------
@@ -957,7 +959,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
       /(?:M[Tjz]|N[DTjz]|O[DT])[A-Za-z0-9_-]{21,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
     keywords: ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot'],
     minEntropy: 4,
-    docs: 'https://discord.com/developers/docs/reference#authentication',
+    // Documented at https://discord.com/developers/docs/reference#authentication
   },
   {
     id: 'discord-webhook',
@@ -966,7 +968,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68}/,
     keywords: ['/api/webhooks/'],
-    docs: 'https://discord.com/developers/docs/resources/webhook',
+    // Documented at https://discord.com/developers/docs/resources/webhook
   },
   {
     id: 'telegram-bot-token',
@@ -976,7 +978,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /\b[0-9]{8,10}:[A-Za-z0-9_-]{35}/,
     keywords: [':'],
     minEntropy: 4,
-    docs: 'https://core.telegram.org/bots/api#authorizing-your-bot',
+    // Documented at https://core.telegram.org/bots/api#authorizing-your-bot
   },
   {
     id: 'microsoft-teams-webhook',
@@ -987,7 +989,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/(?:[A-Za-z0-9_-]{1,63}\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/[A-Za-z0-9_-]{20,80})?/,
     keywords: ['.webhook.office.com/webhookb2/', 'outlook.office.com/webhook/', 'outlook.office365.com/webhook/'],
-    docs: 'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+    // Documented at https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
   },
   {
     id: 'azure-logic-apps-webhook',
@@ -998,7 +1000,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/[a-z0-9-]{1,63}\.[a-z0-9-]{1,63}\.logic\.azure\.com(?::443)?\/workflows\/[0-9a-f]{32}\/triggers\/[A-Za-z0-9_.-]{1,80}\/paths\/invoke[?][A-Za-z0-9%._=&-]{0,200}sig=[A-Za-z0-9_-]{43}/,
     keywords: ['.logic.azure.com'],
-    docs: 'https://learn.microsoft.com/en-us/azure/connectors/connectors-native-reqres',
+    // Documented at https://learn.microsoft.com/en-us/azure/connectors/connectors-native-reqres
   },
   {
     id: 'power-automate-webhook',
@@ -1009,7 +1011,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/[a-z0-9-]{1,63}\.[a-z0-9]{1,8}\.environment\.api\.powerplatform\.com(?::443)?\/powerautomate\/automations\/direct\/workflows\/[0-9a-f]{32}\/triggers\/[A-Za-z0-9_.-]{1,80}\/paths\/invoke[?][A-Za-z0-9%._=&-]{0,200}sig=[A-Za-z0-9_-]{43}/,
     keywords: ['.environment.api.powerplatform.com'],
-    docs: 'https://learn.microsoft.com/en-us/power-automate/oauth-authentication',
+    // Documented at https://learn.microsoft.com/en-us/power-automate/oauth-authentication
   },
   {
     id: 'dingtalk-webhook',
@@ -1017,7 +1019,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'robot webhook URL',
     pattern: /https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=[0-9a-f]{64}/,
     keywords: ['oapi.dingtalk.com/robot/send'],
-    docs: 'https://open.dingtalk.com/document/robots/custom-robot-access',
+    // Documented at https://open.dingtalk.com/document/robots/custom-robot-access
   },
   {
     id: 'feishu-webhook',
@@ -1026,7 +1028,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/open\.(?:feishu\.cn|larksuite\.com)\/open-apis\/bot\/v2\/hook\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['/open-apis/bot/v2/hook/'],
-    docs: 'https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot',
+    // Documented at https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
   },
   {
     id: 'wecom-webhook',
@@ -1035,7 +1037,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['qyapi.weixin.qq.com/cgi-bin/webhook/send'],
-    docs: 'https://developer.work.weixin.qq.com/document/path/91770',
+    // Documented at https://developer.work.weixin.qq.com/document/path/91770
   },
   {
     id: 'zapier-webhook',
@@ -1044,7 +1046,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/[0-9]{5,12}\/[a-z0-9]{5,12}/,
     keywords: ['hooks.zapier.com/hooks/catch/'],
     severity: 'warning',
-    docs: 'https://help.zapier.com/hc/en-us/articles/8496288690317',
+    // Documented at https://help.zapier.com/hc/en-us/articles/8496288690317
   },
   {
     id: 'ifttt-webhook-key',
@@ -1053,7 +1055,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /https:\/\/maker\.ifttt\.com\/trigger\/[A-Za-z0-9_-]{1,100}\/(?:json\/)?with\/key\/[A-Za-z0-9_-]{22}/,
     keywords: ['maker.ifttt.com/trigger/'],
-    docs: 'https://ifttt.com/maker_webhooks',
+    // Documented at https://ifttt.com/maker_webhooks
   },
   {
     id: 'make-webhook',
@@ -1062,7 +1064,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /https:\/\/hook\.(?:eu[12]|us[12])\.make\.com\/[a-z0-9]{32}/,
     keywords: ['.make.com/'],
     severity: 'warning',
-    docs: 'https://www.make.com/en/help/tools/webhooks',
+    // Documented at https://www.make.com/en/help/tools/webhooks
   },
 
   // ----- Commerce and payments -----------------------------------------------------------------
@@ -1075,7 +1077,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Admin API access token',
     pattern: /shpat_[A-Za-z0-9]{32,48}/,
     keywords: ['shpat_'],
-    docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
+    // Documented at https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
   },
   {
     id: 'shopify-custom-app-token',
@@ -1083,7 +1085,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'custom app access token',
     pattern: /shpca_[A-Za-z0-9]{32,48}/,
     keywords: ['shpca_'],
-    docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
+    // Documented at https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
   },
   {
     id: 'shopify-private-app-token',
@@ -1091,7 +1093,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'private app access token',
     pattern: /shppa_[A-Za-z0-9]{32,48}/,
     keywords: ['shppa_'],
-    docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
+    // Documented at https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
   },
   {
     id: 'shopify-shared-secret',
@@ -1099,7 +1101,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'app shared secret',
     pattern: /shpss_[A-Za-z0-9]{32,48}/,
     keywords: ['shpss_'],
-    docs: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
+    // Documented at https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
   },
   {
     id: 'square-access-token',
@@ -1108,7 +1110,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /EAAA[A-Za-z0-9_-]{60}/,
     keywords: ['eaaa'],
     minEntropy: 4,
-    docs: 'https://developer.squareup.com/docs/build-basics/access-tokens',
+    // Documented at https://developer.squareup.com/docs/build-basics/access-tokens
   },
   {
     id: 'square-legacy-access-token',
@@ -1116,7 +1118,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'access token (legacy format)',
     pattern: /sq0atp-[A-Za-z0-9_-]{22}/,
     keywords: ['sq0atp-'],
-    docs: 'https://developer.squareup.com/docs/build-basics/access-tokens',
+    // Documented at https://developer.squareup.com/docs/build-basics/access-tokens
   },
   {
     id: 'square-oauth-secret',
@@ -1124,7 +1126,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth application secret',
     pattern: /sq0csp-[A-Za-z0-9_-]{43}/,
     keywords: ['sq0csp-'],
-    docs: 'https://developer.squareup.com/docs/oauth-api/overview',
+    // Documented at https://developer.squareup.com/docs/oauth-api/overview
   },
   {
     id: 'braintree-production-access-token',
@@ -1132,7 +1134,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'production access token',
     pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}/,
     keywords: ['access_token$production$'],
-    docs: 'https://developer.paypal.com/braintree/docs/guides/authorization/overview',
+    // Documented at https://developer.paypal.com/braintree/docs/guides/authorization/overview
   },
   {
     id: 'braintree-sandbox-access-token',
@@ -1141,7 +1143,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /access_token\$sandbox\$[0-9a-z]{16}\$[0-9a-f]{32}/,
     keywords: ['access_token$sandbox$'],
     severity: 'warning',
-    docs: 'https://developer.paypal.com/braintree/docs/guides/authorization/overview',
+    // Documented at https://developer.paypal.com/braintree/docs/guides/authorization/overview
   },
   {
     id: 'razorpay-live-key-id',
@@ -1150,7 +1152,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /rzp_live_[A-Za-z0-9]{14}/,
     keywords: ['rzp_live_'],
     publishable: true,
-    docs: 'https://razorpay.com/docs/api/authentication/',
+    // Documented at https://razorpay.com/docs/api/authentication/
   },
   {
     id: 'razorpay-test-key-id',
@@ -1159,7 +1161,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /rzp_test_[A-Za-z0-9]{14}/,
     keywords: ['rzp_test_'],
     publishable: true,
-    docs: 'https://razorpay.com/docs/api/authentication/',
+    // Documented at https://razorpay.com/docs/api/authentication/
   },
   {
     id: 'flutterwave-secret-key',
@@ -1167,7 +1169,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'live secret key',
     pattern: /FLWSECK-[0-9a-f]{32}-X/,
     keywords: ['flwseck-'],
-    docs: 'https://developer.flutterwave.com/docs/authentication',
+    // Documented at https://developer.flutterwave.com/docs/authentication
   },
   {
     id: 'flutterwave-test-secret-key',
@@ -1176,7 +1178,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /FLWSECK_TEST-[0-9a-f]{32}-X/,
     keywords: ['flwseck_test-'],
     severity: 'warning',
-    docs: 'https://developer.flutterwave.com/docs/authentication',
+    // Documented at https://developer.flutterwave.com/docs/authentication
   },
   {
     id: 'flutterwave-public-key',
@@ -1185,7 +1187,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /FLWPUBK(?:_TEST)?-[0-9a-f]{32}-X/,
     keywords: ['flwpubk'],
     publishable: true,
-    docs: 'https://developer.flutterwave.com/docs/authentication',
+    // Documented at https://developer.flutterwave.com/docs/authentication
   },
   {
     id: 'shippo-live-token',
@@ -1193,7 +1195,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'live API token',
     pattern: /shippo_live_[0-9a-f]{40}/,
     keywords: ['shippo_live_'],
-    docs: 'https://docs.goshippo.com/docs/guides_general/authentication/',
+    // Documented at https://docs.goshippo.com/docs/guides_general/authentication/
   },
   {
     id: 'shippo-test-token',
@@ -1202,7 +1204,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /shippo_test_[0-9a-f]{40}/,
     keywords: ['shippo_test_'],
     severity: 'warning',
-    docs: 'https://docs.goshippo.com/docs/guides_general/authentication/',
+    // Documented at https://docs.goshippo.com/docs/guides_general/authentication/
   },
   {
     id: 'easypost-production-key',
@@ -1210,7 +1212,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'production API key',
     pattern: /EZAK[0-9A-Za-z]{54}/,
     keywords: ['ezak'],
-    docs: 'https://docs.easypost.com/docs/authentication',
+    // Documented at https://docs.easypost.com/docs/authentication
   },
   {
     id: 'easypost-test-key',
@@ -1219,7 +1221,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /EZTK[0-9A-Za-z]{54}/,
     keywords: ['eztk'],
     severity: 'warning',
-    docs: 'https://docs.easypost.com/docs/authentication',
+    // Documented at https://docs.easypost.com/docs/authentication
   },
   {
     id: 'duffel-live-token',
@@ -1227,7 +1229,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'live access token',
     pattern: /duffel_live_[A-Za-z0-9_-]{43}/,
     keywords: ['duffel_live_'],
-    docs: 'https://duffel.com/docs/api/overview/making-requests/authentication',
+    // Documented at https://duffel.com/docs/api/overview/making-requests/authentication
   },
   {
     id: 'duffel-test-token',
@@ -1236,7 +1238,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /duffel_test_[A-Za-z0-9_-]{43}/,
     keywords: ['duffel_test_'],
     severity: 'warning',
-    docs: 'https://duffel.com/docs/api/overview/making-requests/authentication',
+    // Documented at https://duffel.com/docs/api/overview/making-requests/authentication
   },
   {
     id: 'paddle-api-key',
@@ -1244,7 +1246,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Billing API key',
     pattern: /pdl_(?:live|sdbx)_apikey_[A-Za-z0-9_]{40,100}/,
     keywords: ['pdl_live_apikey_', 'pdl_sdbx_apikey_'],
-    docs: 'https://developer.paddle.com/api-reference/about/api-keys',
+    // Documented at https://developer.paddle.com/api-reference/about/api-keys
   },
   {
     id: 'plaid-access-token',
@@ -1253,7 +1255,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['access-sandbox-', 'access-development-', 'access-production-'],
-    docs: 'https://plaid.com/docs/api/tokens/',
+    // Documented at https://plaid.com/docs/api/tokens/
   },
 
   // ----- Error tracking, hosting and cloud platforms -------------------------------------------
@@ -1263,7 +1265,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal (user) auth token',
     pattern: /sntryu_[a-f0-9]{64}/,
     keywords: ['sntryu_'],
-    docs: 'https://docs.sentry.io/security-legal-pii/security/token-formats/',
+    // Documented at https://docs.sentry.io/security-legal-pii/security/token-formats/
   },
   {
     id: 'sentry-org-token',
@@ -1271,7 +1273,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'organization auth token',
     pattern: /sntrys_[A-Za-z0-9+/=]{40,300}_[A-Za-z0-9+/]{43}/,
     keywords: ['sntrys_'],
-    docs: 'https://docs.sentry.io/security-legal-pii/security/token-formats/',
+    // Documented at https://docs.sentry.io/security-legal-pii/security/token-formats/
   },
   {
     id: 'heroku-api-key',
@@ -1280,7 +1282,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern:
       /HRKU-(?:AA[A-Za-z0-9_-]{58}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/,
     keywords: ['hrku-'],
-    docs: 'https://devcenter.heroku.com/articles/authentication',
+    // Documented at https://devcenter.heroku.com/articles/authentication
   },
   {
     id: 'digitalocean-pat',
@@ -1288,7 +1290,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /dop_v1_[a-f0-9]{64}/,
     keywords: ['dop_v1_'],
-    docs: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
+    // Documented at https://docs.digitalocean.com/reference/api/create-personal-access-token/
   },
   {
     id: 'digitalocean-oauth-token',
@@ -1296,7 +1298,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth access token',
     pattern: /doo_v1_[a-f0-9]{64}/,
     keywords: ['doo_v1_'],
-    docs: 'https://docs.digitalocean.com/reference/api/oauth/',
+    // Documented at https://docs.digitalocean.com/reference/api/oauth/
   },
   {
     id: 'digitalocean-refresh-token',
@@ -1304,7 +1306,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth refresh token',
     pattern: /dor_v1_[a-f0-9]{64}/,
     keywords: ['dor_v1_'],
-    docs: 'https://docs.digitalocean.com/reference/api/oauth/',
+    // Documented at https://docs.digitalocean.com/reference/api/oauth/
   },
   {
     id: 'cloudflare-origin-ca-key',
@@ -1312,7 +1314,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Origin CA key',
     pattern: /v1\.0-[0-9a-f]{24}-[0-9a-f]{146}/,
     keywords: ['v1.0-'],
-    docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/',
+    // Documented at https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/
   },
   {
     id: 'cloudflare-global-api-key',
@@ -1321,7 +1323,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // prefix + 40 characters + checksum.
     pattern: /cfk_[A-Za-z0-9]{40}[A-Za-z0-9]{8}/,
     keywords: ['cfk_'],
-    docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/',
+    // Documented at https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/
   },
   {
     id: 'cloudflare-user-api-token',
@@ -1329,7 +1331,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user API token (scannable format)',
     pattern: /cfut_[A-Za-z0-9]{40}[A-Za-z0-9]{8}/,
     keywords: ['cfut_'],
-    docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/',
+    // Documented at https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/
   },
   {
     id: 'cloudflare-account-api-token',
@@ -1337,7 +1339,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'account API token (scannable format)',
     pattern: /cfat_[A-Za-z0-9]{40}[A-Za-z0-9]{8}/,
     keywords: ['cfat_'],
-    docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/',
+    // Documented at https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/
   },
   {
     id: 'vercel-personal-token',
@@ -1345,7 +1347,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /vcp_[A-Za-z0-9]{20,64}/,
     keywords: ['vcp_'],
-    docs: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+    // Documented at https://vercel.com/changelog/new-token-formats-and-secret-scanning
   },
   {
     id: 'vercel-integration-token',
@@ -1353,7 +1355,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'integration token',
     pattern: /vci_[A-Za-z0-9]{20,64}/,
     keywords: ['vci_'],
-    docs: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+    // Documented at https://vercel.com/changelog/new-token-formats-and-secret-scanning
   },
   {
     id: 'vercel-app-access-token',
@@ -1361,7 +1363,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'app access token',
     pattern: /vca_[A-Za-z0-9]{20,64}/,
     keywords: ['vca_'],
-    docs: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+    // Documented at https://vercel.com/changelog/new-token-formats-and-secret-scanning
   },
   {
     id: 'vercel-app-refresh-token',
@@ -1369,7 +1371,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'app refresh token',
     pattern: /vcr_[A-Za-z0-9]{20,64}/,
     keywords: ['vcr_'],
-    docs: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+    // Documented at https://vercel.com/changelog/new-token-formats-and-secret-scanning
   },
   {
     id: 'vercel-api-key',
@@ -1377,7 +1379,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key (AI Gateway)',
     pattern: /vck_[A-Za-z0-9]{20,64}/,
     keywords: ['vck_'],
-    docs: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+    // Documented at https://vercel.com/changelog/new-token-formats-and-secret-scanning
   },
   {
     id: 'netlify-pat',
@@ -1385,7 +1387,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /nfp_[A-Za-z0-9]{36}/,
     keywords: ['nfp_'],
-    docs: 'https://docs.netlify.com/api/get-started/#authentication',
+    // Documented at https://docs.netlify.com/api/get-started/#authentication
   },
   {
     id: 'supabase-access-token',
@@ -1393,7 +1395,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token (Management API)',
     pattern: /sbp_[a-f0-9]{40}/,
     keywords: ['sbp_'],
-    docs: 'https://supabase.com/docs/reference/api/introduction',
+    // Documented at https://supabase.com/docs/reference/api/introduction
   },
   {
     id: 'supabase-secret-key',
@@ -1401,7 +1403,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'secret API key',
     pattern: /sb_secret_[A-Za-z0-9_-]{20,80}/,
     keywords: ['sb_secret_'],
-    docs: 'https://supabase.com/docs/guides/api/api-keys',
+    // Documented at https://supabase.com/docs/guides/api/api-keys
   },
   {
     id: 'supabase-publishable-key',
@@ -1410,7 +1412,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sb_publishable_[A-Za-z0-9_-]{20,80}/,
     keywords: ['sb_publishable_'],
     publishable: true,
-    docs: 'https://supabase.com/docs/guides/api/api-keys',
+    // Documented at https://supabase.com/docs/guides/api/api-keys
   },
   {
     id: 'neon-api-key',
@@ -1418,7 +1420,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /napi_[a-z0-9]{64}/,
     keywords: ['napi_'],
-    docs: 'https://neon.com/docs/manage/api-keys',
+    // Documented at https://neon.com/docs/manage/api-keys
   },
   {
     id: 'planetscale-password',
@@ -1426,7 +1428,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'database password',
     pattern: /pscale_pw_[A-Za-z0-9_.-]{32,64}/,
     keywords: ['pscale_pw_'],
-    docs: 'https://planetscale.com/docs/concepts/connection-strings',
+    // Documented at https://planetscale.com/docs/concepts/connection-strings
   },
   {
     id: 'planetscale-service-token',
@@ -1434,7 +1436,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service token',
     pattern: /pscale_tkn_[A-Za-z0-9_.-]{32,64}/,
     keywords: ['pscale_tkn_'],
-    docs: 'https://planetscale.com/docs/concepts/service-tokens',
+    // Documented at https://planetscale.com/docs/concepts/service-tokens
   },
   {
     id: 'planetscale-oauth-token',
@@ -1442,7 +1444,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth token',
     pattern: /pscale_oauth_[A-Za-z0-9_.-]{32,64}/,
     keywords: ['pscale_oauth_'],
-    docs: 'https://planetscale.com/docs/concepts/planetscale-api-oauth-applications',
+    // Documented at https://planetscale.com/docs/concepts/planetscale-api-oauth-applications
   },
   {
     id: 'fly-legacy-token',
@@ -1450,7 +1452,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'access token (legacy fo1_ format)',
     pattern: /fo1_[A-Za-z0-9_-]{43}/,
     keywords: ['fo1_'],
-    docs: 'https://fly.io/docs/security/tokens/',
+    // Documented at https://fly.io/docs/security/tokens/
   },
   {
     id: 'fly-macaroon-token',
@@ -1458,7 +1460,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'macaroon token (FlyV1)',
     pattern: /FlyV1 fm[12][a-z]?_[A-Za-z0-9+/=_,-]{60,4000}/,
     keywords: ['flyv1 fm'],
-    docs: 'https://fly.io/docs/security/tokens/',
+    // Documented at https://fly.io/docs/security/tokens/
   },
   {
     id: 'render-api-key',
@@ -1466,7 +1468,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /rnd_[A-Za-z0-9]{32}/,
     keywords: ['rnd_'],
-    docs: 'https://render.com/docs/api#1-create-an-api-key',
+    // Documented at https://render.com/docs/api#1-create-an-api-key
   },
   {
     id: 'deno-deploy-pat',
@@ -1474,7 +1476,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /ddp_[A-Za-z0-9]{36}/,
     keywords: ['ddp_'],
-    docs: 'https://docs.deno.com/deploy/manual/api/',
+    // Documented at https://docs.deno.com/deploy/manual/api/
   },
   {
     id: 'deno-deploy-org-token',
@@ -1482,7 +1484,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'organization access token',
     pattern: /ddw_[A-Za-z0-9]{36}/,
     keywords: ['ddw_'],
-    docs: 'https://docs.deno.com/deploy/manual/api/',
+    // Documented at https://docs.deno.com/deploy/manual/api/
   },
   {
     id: 'akamai-edgegrid-token',
@@ -1491,7 +1493,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /akab-[a-z0-9]{16}-[a-z0-9]{16}/,
     keywords: ['akab-'],
     severity: 'warning',
-    docs: 'https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials',
+    // Documented at https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials
   },
   {
     id: 'scaleway-access-key',
@@ -1500,7 +1502,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /SCW[A-Z0-9]{17}/,
     keywords: ['scw'],
     severity: 'warning',
-    docs: 'https://www.scaleway.com/en/docs/iam/concepts/#api-key',
+    // Documented at https://www.scaleway.com/en/docs/iam/concepts/#api-key
   },
   {
     id: 'alibaba-access-key-id',
@@ -1509,7 +1511,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /LTAI[A-Za-z0-9]{12,20}/,
     keywords: ['ltai'],
     severity: 'warning',
-    docs: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
+    // Documented at https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair
   },
   {
     id: 'tencent-secret-id',
@@ -1518,7 +1520,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /AKID[A-Za-z0-9]{32}/,
     keywords: ['akid'],
     severity: 'warning',
-    docs: 'https://www.tencentcloud.com/document/product/598/32675',
+    // Documented at https://www.tencentcloud.com/document/product/598/32675
   },
   {
     id: 'yandex-cloud-api-key',
@@ -1526,7 +1528,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /AQVN[A-Za-z0-9_-]{35,38}/,
     keywords: ['aqvn'],
-    docs: 'https://yandex.cloud/en/docs/iam/concepts/authorization/api-key',
+    // Documented at https://yandex.cloud/en/docs/iam/concepts/authorization/api-key
   },
 
   // ----- Tokens with a decodable structure -----------------------------------------------------
@@ -1540,7 +1542,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     keywords: ['eyj'],
     severity: 'warning',
     validate: hasJwtHeader,
-    docs: 'https://datatracker.ietf.org/doc/html/rfc7519',
+    // Documented at https://datatracker.ietf.org/doc/html/rfc7519
   },
   {
     id: 'teamcity-access-token',
@@ -1549,7 +1551,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // The first segment is base64 of '{"typ": "TCV2"}'.
     pattern: /eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{20,80}\.[A-Za-z0-9_-]{20,80}/,
     keywords: ['eyj0exaioiaivenwmij9'],
-    docs: 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens',
+    // Documented at https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens
   },
 
   // ----- Developer tools and SaaS APIs ---------------------------------------------------------
@@ -1562,7 +1564,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /lin_api_[A-Za-z0-9]{32,64}/,
     keywords: ['lin_api_'],
     validate: (token) => token.length === 48,
-    docs: 'https://linear.app/developers/graphql#personal-api-keys',
+    // Documented at https://linear.app/developers/graphql#personal-api-keys
   },
   {
     id: 'linear-oauth-token',
@@ -1570,7 +1572,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth access token',
     pattern: /lin_oauth_[a-f0-9]{64}/,
     keywords: ['lin_oauth_'],
-    docs: 'https://linear.app/developers/oauth-2-0-authentication',
+    // Documented at https://linear.app/developers/oauth-2-0-authentication
   },
   {
     id: 'notion-integration-token',
@@ -1578,7 +1580,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'internal integration token',
     pattern: /ntn_[A-Za-z0-9]{46}/,
     keywords: ['ntn_'],
-    docs: 'https://developers.notion.com/docs/authorization',
+    // Documented at https://developers.notion.com/docs/authorization
   },
   {
     id: 'notion-integration-secret-legacy',
@@ -1587,7 +1589,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /secret_[A-Za-z0-9]{43}/,
     keywords: ['secret_'],
     minEntropy: 4,
-    docs: 'https://developers.notion.com/docs/authorization',
+    // Documented at https://developers.notion.com/docs/authorization
   },
   {
     id: 'postman-api-key',
@@ -1595,7 +1597,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /PMAK-[0-9a-f]{24}-[0-9a-f]{34}/,
     keywords: ['pmak-'],
-    docs: 'https://learning.postman.com/docs/developer/postman-api/authentication/',
+    // Documented at https://learning.postman.com/docs/developer/postman-api/authentication/
   },
   {
     id: 'grafana-cloud-token',
@@ -1603,7 +1605,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Grafana Cloud access policy token',
     pattern: /glc_[A-Za-z0-9+/]{32,400}={0,2}/,
     keywords: ['glc_'],
-    docs: 'https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/',
+    // Documented at https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/
   },
   {
     id: 'grafana-service-account-token',
@@ -1611,7 +1613,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service account token',
     pattern: /glsa_[A-Za-z0-9]{32}_[0-9a-f]{8}/,
     keywords: ['glsa_'],
-    docs: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
+    // Documented at https://grafana.com/docs/grafana/latest/administration/service-accounts/
   },
   {
     id: 'vault-service-token',
@@ -1619,7 +1621,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service token',
     pattern: /hvs\.[A-Za-z0-9_-]{24,400}/,
     keywords: ['hvs.'],
-    docs: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
+    // Documented at https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
   },
   {
     id: 'vault-batch-token',
@@ -1627,7 +1629,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'batch token',
     pattern: /hvb\.[A-Za-z0-9_-]{24,800}/,
     keywords: ['hvb.'],
-    docs: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
+    // Documented at https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
   },
   {
     id: 'vault-recovery-token',
@@ -1635,7 +1637,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'recovery token',
     pattern: /hvr\.[A-Za-z0-9_-]{24,400}/,
     keywords: ['hvr.'],
-    docs: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
+    // Documented at https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
   },
   {
     id: 'terraform-cloud-token',
@@ -1643,7 +1645,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user, team or organization API token',
     pattern: /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}/,
     keywords: ['.atlasv1.'],
-    docs: 'https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens',
+    // Documented at https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
   },
   {
     id: 'pulumi-access-token',
@@ -1651,7 +1653,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'access token',
     pattern: /pul-[a-f0-9]{40}/,
     keywords: ['pul-'],
-    docs: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/',
+    // Documented at https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/
   },
   {
     id: 'doppler-personal-token',
@@ -1659,7 +1661,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal token',
     pattern: /dp\.pt\.[A-Za-z0-9]{40,44}/,
     keywords: ['dp.pt.'],
-    docs: 'https://docs.doppler.com/reference/api#authentication',
+    // Documented at https://docs.doppler.com/reference/api#authentication
   },
   {
     id: 'doppler-service-token',
@@ -1667,7 +1669,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service token',
     pattern: /dp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}/,
     keywords: ['dp.st.'],
-    docs: 'https://docs.doppler.com/docs/service-tokens',
+    // Documented at https://docs.doppler.com/docs/service-tokens
   },
   {
     id: 'doppler-cli-token',
@@ -1675,7 +1677,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'CLI token',
     pattern: /dp\.ct\.[A-Za-z0-9]{40,44}/,
     keywords: ['dp.ct.'],
-    docs: 'https://docs.doppler.com/reference/api#authentication',
+    // Documented at https://docs.doppler.com/reference/api#authentication
   },
   {
     id: 'doppler-service-account-token',
@@ -1683,7 +1685,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service account token',
     pattern: /dp\.sa\.[A-Za-z0-9]{40,44}/,
     keywords: ['dp.sa.'],
-    docs: 'https://docs.doppler.com/docs/service-accounts',
+    // Documented at https://docs.doppler.com/docs/service-accounts
   },
   {
     id: 'doppler-scim-token',
@@ -1691,7 +1693,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'SCIM token',
     pattern: /dp\.scim\.[A-Za-z0-9]{40,44}/,
     keywords: ['dp.scim.'],
-    docs: 'https://docs.doppler.com/reference/api#authentication',
+    // Documented at https://docs.doppler.com/reference/api#authentication
   },
   {
     id: 'doppler-audit-token',
@@ -1699,7 +1701,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'audit token',
     pattern: /dp\.audit\.[A-Za-z0-9]{40,44}/,
     keywords: ['dp.audit.'],
-    docs: 'https://docs.doppler.com/reference/api#authentication',
+    // Documented at https://docs.doppler.com/reference/api#authentication
   },
   {
     id: 'onepassword-service-account-token',
@@ -1707,7 +1709,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service account token',
     pattern: /ops_eyJ[A-Za-z0-9+/=_-]{100,2000}/,
     keywords: ['ops_eyj'],
-    docs: 'https://developer.1password.com/docs/service-accounts/',
+    // Documented at https://developer.1password.com/docs/service-accounts/
   },
   {
     id: 'onepassword-secret-key',
@@ -1715,7 +1717,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'account Secret Key',
     pattern: /A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/,
     keywords: ['a3-'],
-    docs: 'https://support.1password.com/secret-key/',
+    // Documented at https://support.1password.com/secret-key/
   },
   {
     id: 'databricks-pat',
@@ -1723,7 +1725,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /dapi[0-9a-f]{32}(?:-[0-9])?/,
     keywords: ['dapi'],
-    docs: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
+    // Documented at https://docs.databricks.com/en/dev-tools/auth/pat.html
   },
   {
     id: 'databricks-oauth-secret',
@@ -1732,7 +1734,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /dose[0-9a-f]{32}/,
     keywords: ['dose'],
     minEntropy: 3.3,
-    docs: 'https://docs.databricks.com/en/dev-tools/auth/oauth-m2m.html',
+    // Documented at https://docs.databricks.com/en/dev-tools/auth/oauth-m2m.html
   },
   {
     id: 'dynatrace-api-token',
@@ -1740,7 +1742,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token',
     pattern: /dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}/,
     keywords: ['dt0c01.'],
-    docs: 'https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication',
+    // Documented at https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication
   },
   {
     id: 'dynatrace-platform-token',
@@ -1748,7 +1750,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'platform token or OAuth client secret',
     pattern: /dt0s[0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}/,
     keywords: ['dt0s'],
-    docs: 'https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication',
+    // Documented at https://docs.dynatrace.com/docs/dynatrace-api/basics/dynatrace-api-authentication
   },
   {
     id: 'newrelic-user-api-key',
@@ -1756,7 +1758,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user API key',
     pattern: /NRAK-[A-Z0-9]{27}/,
     keywords: ['nrak-'],
-    docs: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    // Documented at https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
   },
   {
     id: 'newrelic-insert-key',
@@ -1764,7 +1766,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Insights insert key',
     pattern: /NRII-[A-Za-z0-9_-]{32}/,
     keywords: ['nrii-'],
-    docs: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    // Documented at https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
   },
   {
     id: 'newrelic-query-key',
@@ -1772,7 +1774,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Insights query key',
     pattern: /NRIQ-[A-Za-z0-9_-]{32}/,
     keywords: ['nriq-'],
-    docs: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    // Documented at https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
   },
   {
     id: 'newrelic-admin-key',
@@ -1780,7 +1782,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'admin API key (legacy)',
     pattern: /NRAA-[a-f0-9]{27}/,
     keywords: ['nraa-'],
-    docs: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    // Documented at https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
   },
   {
     id: 'newrelic-license-key',
@@ -1788,7 +1790,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'ingest license key',
     pattern: /\b[a-f0-9]{36}NRAL/,
     keywords: ['nral'],
-    docs: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    // Documented at https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
   },
   {
     id: 'newrelic-browser-key',
@@ -1797,7 +1799,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /NRJS-[a-f0-9]{19}/,
     keywords: ['nrjs-'],
     publishable: true,
-    docs: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    // Documented at https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
   },
   {
     id: 'figma-pat',
@@ -1805,7 +1807,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /figd_[A-Za-z0-9_-]{40}/,
     keywords: ['figd_'],
-    docs: 'https://www.figma.com/developers/api#access-tokens',
+    // Documented at https://www.figma.com/developers/api#access-tokens
   },
   {
     id: 'airtable-pat',
@@ -1813,7 +1815,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /pat[A-Za-z0-9]{14}\.[0-9a-f]{64}/,
     keywords: ['pat'],
-    docs: 'https://airtable.com/developers/web/guides/personal-access-tokens',
+    // Documented at https://airtable.com/developers/web/guides/personal-access-tokens
   },
   {
     id: 'asana-pat',
@@ -1821,7 +1823,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /[12]\/[0-9]{13,19}(?:\/[0-9]{13,19})?:[0-9a-f]{32}/,
     keywords: ['1/', '2/'],
-    docs: 'https://developers.asana.com/docs/personal-access-token',
+    // Documented at https://developers.asana.com/docs/personal-access-token
   },
   {
     id: 'dropbox-short-lived-token',
@@ -1829,7 +1831,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'short-lived access token',
     pattern: /sl\.(?:u\.)?[A-Za-z0-9_-]{130,1500}/,
     keywords: ['sl.'],
-    docs: 'https://developers.dropbox.com/oauth-guide',
+    // Documented at https://developers.dropbox.com/oauth-guide
   },
   {
     id: 'mapbox-secret-token',
@@ -1837,7 +1839,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'secret access token',
     pattern: /sk\.eyJ[A-Za-z0-9_-]{50,300}\.[A-Za-z0-9_-]{22}/,
     keywords: ['sk.eyj'],
-    docs: 'https://docs.mapbox.com/accounts/guides/tokens/',
+    // Documented at https://docs.mapbox.com/accounts/guides/tokens/
   },
   {
     id: 'mapbox-public-token',
@@ -1846,7 +1848,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /pk\.eyJ[A-Za-z0-9_-]{50,300}\.[A-Za-z0-9_-]{22}/,
     keywords: ['pk.eyj'],
     publishable: true,
-    docs: 'https://docs.mapbox.com/accounts/guides/tokens/',
+    // Documented at https://docs.mapbox.com/accounts/guides/tokens/
   },
   {
     id: 'mapbox-temporary-token',
@@ -1855,7 +1857,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /tk\.eyJ[A-Za-z0-9_-]{50,300}\.[A-Za-z0-9_-]{22}/,
     keywords: ['tk.eyj'],
     severity: 'warning',
-    docs: 'https://docs.mapbox.com/accounts/guides/tokens/',
+    // Documented at https://docs.mapbox.com/accounts/guides/tokens/
   },
   {
     id: 'adafruit-io-key',
@@ -1863,7 +1865,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'key',
     pattern: /aio_[A-Za-z0-9]{28}/,
     keywords: ['aio_'],
-    docs: 'https://io.adafruit.com/api/docs/#authentication',
+    // Documented at https://io.adafruit.com/api/docs/#authentication
   },
   {
     id: 'age-secret-key',
@@ -1872,7 +1874,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // Bech32, upper-case, HRP "AGE-SECRET-KEY-".
     pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/,
     keywords: ['age-secret-key-1'],
-    docs: 'https://age-encryption.org/v1',
+    // Documented at https://age-encryption.org/v1
   },
   {
     id: 'contentful-pat',
@@ -1880,7 +1882,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /CFPAT-[A-Za-z0-9_-]{43}/,
     keywords: ['cfpat-'],
-    docs: 'https://www.contentful.com/developers/docs/references/authentication/',
+    // Documented at https://www.contentful.com/developers/docs/references/authentication/
   },
   {
     id: 'frameio-developer-token',
@@ -1888,7 +1890,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'developer token',
     pattern: /fio-u-[A-Za-z0-9_=-]{64}/,
     keywords: ['fio-u-'],
-    docs: 'https://developer.frame.io/docs/getting-started/authentication',
+    // Documented at https://developer.frame.io/docs/getting-started/authentication
   },
   {
     id: 'prefect-api-key',
@@ -1896,7 +1898,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Prefect Cloud API key',
     pattern: /pnu_[A-Za-z0-9]{36}/,
     keywords: ['pnu_'],
-    docs: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys',
+    // Documented at https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys
   },
   {
     id: 'scalingo-api-token',
@@ -1904,7 +1906,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token',
     pattern: /tk-us-[A-Za-z0-9_-]{48}/,
     keywords: ['tk-us-'],
-    docs: 'https://developers.scalingo.com/#authentication',
+    // Documented at https://developers.scalingo.com/#authentication
   },
   {
     id: 'sourcegraph-access-token',
@@ -1912,7 +1914,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'access token',
     pattern: /sgp_(?:[0-9a-f]{16}_|local_)?[0-9a-f]{40}/,
     keywords: ['sgp_'],
-    docs: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
+    // Documented at https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token
   },
   {
     id: 'sonarqube-project-token',
@@ -1920,7 +1922,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'project analysis token',
     pattern: /sqp_[0-9a-f]{40}/,
     keywords: ['sqp_'],
-    docs: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+    // Documented at https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/
   },
   {
     id: 'sonarqube-user-token',
@@ -1928,7 +1930,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user token',
     pattern: /squ_[0-9a-f]{40}/,
     keywords: ['squ_'],
-    docs: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+    // Documented at https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/
   },
   {
     id: 'sonarqube-global-token',
@@ -1936,7 +1938,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'global analysis token',
     pattern: /sqa_[0-9a-f]{40}/,
     keywords: ['sqa_'],
-    docs: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+    // Documented at https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/
   },
   {
     id: 'typeform-pat',
@@ -1944,7 +1946,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /tfp_[A-Za-z0-9_-]{40,64}/,
     keywords: ['tfp_'],
-    docs: 'https://www.typeform.com/developers/get-started/personal-access-token/',
+    // Documented at https://www.typeform.com/developers/get-started/personal-access-token/
   },
   {
     id: 'buildkite-api-token',
@@ -1952,7 +1954,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'user API access token',
     pattern: /bkua_[0-9a-f]{40}/,
     keywords: ['bkua_'],
-    docs: 'https://buildkite.com/docs/apis/managing-api-tokens',
+    // Documented at https://buildkite.com/docs/apis/managing-api-tokens
   },
   {
     id: 'circleci-personal-token',
@@ -1960,7 +1962,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal API token',
     pattern: /CCIPAT_[A-Za-z0-9]{22}_[0-9a-f]{40}/,
     keywords: ['ccipat_'],
-    docs: 'https://circleci.com/docs/managing-api-tokens/',
+    // Documented at https://circleci.com/docs/managing-api-tokens/
   },
   {
     id: 'circleci-project-token',
@@ -1968,7 +1970,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'project API token',
     pattern: /CCIPRJ_[A-Za-z0-9]{22}_[0-9a-f]{40}/,
     keywords: ['cciprj_'],
-    docs: 'https://circleci.com/docs/managing-api-tokens/',
+    // Documented at https://circleci.com/docs/managing-api-tokens/
   },
   {
     id: 'harness-pat',
@@ -1976,7 +1978,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /pat\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}/,
     keywords: ['pat.'],
-    docs: 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys',
+    // Documented at https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys
   },
   {
     id: 'harness-service-account-token',
@@ -1984,7 +1986,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'service account token',
     pattern: /sat\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}/,
     keywords: ['sat.'],
-    docs: 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys',
+    // Documented at https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys
   },
   {
     id: 'launchdarkly-api-token',
@@ -1993,7 +1995,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['api-'],
     minEntropy: 3.3,
-    docs: 'https://launchdarkly.com/docs/home/account/api',
+    // Documented at https://launchdarkly.com/docs/home/account/api
   },
   {
     id: 'launchdarkly-sdk-key',
@@ -2002,7 +2004,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /sdk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['sdk-'],
     minEntropy: 3.3,
-    docs: 'https://launchdarkly.com/docs/sdk/concepts/client-side-server-side#keys',
+    // Documented at https://launchdarkly.com/docs/sdk/concepts/client-side-server-side#keys
   },
   {
     id: 'launchdarkly-mobile-key',
@@ -2012,7 +2014,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     keywords: ['mob-'],
     minEntropy: 3.3,
     publishable: true,
-    docs: 'https://launchdarkly.com/docs/sdk/concepts/client-side-server-side#keys',
+    // Documented at https://launchdarkly.com/docs/sdk/concepts/client-side-server-side#keys
   },
   {
     id: 'tailscale-auth-key',
@@ -2020,7 +2022,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'pre-authentication key',
     pattern: /tskey-auth-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-auth-'],
-    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+    // Documented at https://tailscale.com/kb/1277/key-prefixes
   },
   {
     id: 'tailscale-api-token',
@@ -2028,7 +2030,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API access token',
     pattern: /tskey-api-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-api-'],
-    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+    // Documented at https://tailscale.com/kb/1277/key-prefixes
   },
   {
     id: 'tailscale-oauth-client-secret',
@@ -2036,7 +2038,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'OAuth client secret',
     pattern: /tskey-client-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-client-'],
-    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+    // Documented at https://tailscale.com/kb/1277/key-prefixes
   },
   {
     id: 'tailscale-webhook-key',
@@ -2044,7 +2046,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'webhook secret',
     pattern: /tskey-webhook-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-webhook-'],
-    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+    // Documented at https://tailscale.com/kb/1277/key-prefixes
   },
   {
     id: 'tailscale-scim-key',
@@ -2052,7 +2054,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'SCIM key',
     pattern: /tskey-scim-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-scim-'],
-    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+    // Documented at https://tailscale.com/kb/1277/key-prefixes
   },
   {
     id: 'tailscale-key',
@@ -2063,7 +2065,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // and win the overlap, so each key is reported once, under its own type.
     pattern: /tskey-[a-z]{2,16}-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}/,
     keywords: ['tskey-'],
-    docs: 'https://tailscale.com/kb/1277/key-prefixes',
+    // Documented at https://tailscale.com/kb/1277/key-prefixes
   },
   {
     id: 'infracost-api-key',
@@ -2071,7 +2073,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /ico-[A-Za-z0-9]{32}/,
     keywords: ['ico-'],
-    docs: 'https://www.infracost.io/docs/integrations/environment_variables/',
+    // Documented at https://www.infracost.io/docs/integrations/environment_variables/
   },
   {
     id: 'octopus-deploy-api-key',
@@ -2080,7 +2082,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /API-[A-Z0-9]{26,32}/,
     keywords: ['api-'],
     minEntropy: 3.5,
-    docs: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
+    // Documented at https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key
   },
   {
     id: 'readme-api-key',
@@ -2088,7 +2090,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API key',
     pattern: /rdme_[a-z0-9]{70}/,
     keywords: ['rdme_'],
-    docs: 'https://docs.readme.com/main/reference/intro/authentication',
+    // Documented at https://docs.readme.com/main/reference/intro/authentication
   },
   {
     id: 'posthog-personal-api-key',
@@ -2096,7 +2098,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal API key',
     pattern: /phx_[A-Za-z0-9]{30,60}/,
     keywords: ['phx_'],
-    docs: 'https://posthog.com/docs/api/personal-api-keys',
+    // Documented at https://posthog.com/docs/api/personal-api-keys
   },
   {
     id: 'posthog-project-api-key',
@@ -2105,7 +2107,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /phc_[A-Za-z0-9]{30,60}/,
     keywords: ['phc_'],
     publishable: true,
-    docs: 'https://posthog.com/docs/api',
+    // Documented at https://posthog.com/docs/api
   },
   {
     id: 'axiom-api-token',
@@ -2113,7 +2115,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token',
     pattern: /xaat-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['xaat-'],
-    docs: 'https://axiom.co/docs/reference/tokens',
+    // Documented at https://axiom.co/docs/reference/tokens
   },
   {
     id: 'axiom-personal-token',
@@ -2121,7 +2123,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal access token',
     pattern: /xapt-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['xapt-'],
-    docs: 'https://axiom.co/docs/reference/tokens',
+    // Documented at https://axiom.co/docs/reference/tokens
   },
   {
     id: 'honeycomb-ingest-key',
@@ -2130,7 +2132,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     // "hc" + one assigned letter + "ik_", then the 20-character id and 32-character secret.
     pattern: /hc[a-z]ik_[A-Za-z0-9]{52}/,
     keywords: Array.from(LOWER, (c) => `hc${c}ik_`),
-    docs: 'https://docs.honeycomb.io/api/authentication',
+    // Documented at https://docs.honeycomb.io/api/authentication
   },
   {
     id: 'hubspot-private-app-token',
@@ -2138,7 +2140,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'private app access token',
     pattern: /pat-(?:na1|eu1)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['pat-na1-', 'pat-eu1-'],
-    docs: 'https://developers.hubspot.com/docs/guides/apps/private-apps/overview',
+    // Documented at https://developers.hubspot.com/docs/guides/apps/private-apps/overview
   },
   {
     id: 'clickup-api-token',
@@ -2146,7 +2148,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'personal API token',
     pattern: /pk_[0-9]{6,12}_[A-Z0-9]{32}/,
     keywords: ['pk_'],
-    docs: 'https://developer.clickup.com/docs/authentication',
+    // Documented at https://developer.clickup.com/docs/authentication
   },
   {
     id: 'twitter-bearer-token',
@@ -2156,7 +2158,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /A{22}[A-Za-z0-9%]{80,150}/,
     keywords: ['aaaaaaaaaaaaaaaaaaaaaa'],
     minEntropy: 3.5,
-    docs: 'https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/bearer-tokens',
+    // Documented at https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/bearer-tokens
   },
   {
     id: 'riot-games-api-key',
@@ -2164,7 +2166,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'developer API key',
     pattern: /RGAPI-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
     keywords: ['rgapi-'],
-    docs: 'https://developer.riotgames.com/docs/portal',
+    // Documented at https://developer.riotgames.com/docs/portal
   },
   {
     id: 'adobe-client-secret',
@@ -2172,7 +2174,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'Developer Console OAuth client secret',
     pattern: /p8e-[A-Za-z0-9_-]{32}/,
     keywords: ['p8e-'],
-    docs: 'https://developer.adobe.com/developer-console/docs/guides/authentication/',
+    // Documented at https://developer.adobe.com/developer-console/docs/guides/authentication/
   },
   {
     id: 'apify-api-token',
@@ -2180,7 +2182,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'API token',
     pattern: /apify_api_[A-Za-z0-9]{36}/,
     keywords: ['apify_api_'],
-    docs: 'https://docs.apify.com/platform/integrations/api',
+    // Documented at https://docs.apify.com/platform/integrations/api
   },
   {
     id: 'cloudinary-url',
@@ -2188,7 +2190,7 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     name: 'CLOUDINARY_URL with API secret',
     pattern: /cloudinary:\/\/[0-9]{15}:[A-Za-z0-9_-]{27}@[a-z0-9_-]{1,64}/,
     keywords: ['cloudinary://'],
-    docs: 'https://cloudinary.com/documentation/developer_onboarding_faq_find_credentials',
+    // Documented at https://cloudinary.com/documentation/developer_onboarding_faq_find_credentials
   },
   {
     id: 'configcat-sdk-key',
@@ -2197,6 +2199,6 @@ export const TOKEN_FORMATS: TokenFormat[] = [
     pattern: /configcat-sdk-1\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}/,
     keywords: ['configcat-sdk-1/'],
     severity: 'warning',
-    docs: 'https://configcat.com/docs/sdk-reference/overview/',
+    // Documented at https://configcat.com/docs/sdk-reference/overview/
   },
 ];
