@@ -10,8 +10,9 @@
 // the shared corpus 6.89 G → 5.01 G instructions, the node_modules copies 6.12 G → 5.98 G; 16
 // times the default made node_modules dearer (7.2 G), whose large files need optimised code.
 //
-// Later V8s (Node 22 on) tier up by invocation counts, through Maglev, and have no such flag; an
-// unknown flag makes V8 print an error, so the flag is set only for the version it was measured on.
+// Later V8s (Node 24's, for one) tier up by invocation counts through Maglev and have no such flag;
+// raising their TurboFan invocation count made no difference there. An unknown flag makes V8 print
+// an error, so the flag is set only for the V8 it was measured on.
 
 /** Six times V8 11's default interrupt budget (67,584). */
 const SCAN_INTERRUPT_BUDGET = 6 * 67_584;

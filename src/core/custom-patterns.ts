@@ -161,7 +161,7 @@ export function rewriteSource(source: string, rewrite: (i: number) => { text: st
  * Calls `visit` at each position of a pattern's source that is outside escapes and character
  * classes, in order; it returns how many characters it took there (1 to go on with the next).
  */
-export function forEachOutsideClasses(source: string, visit: (i: number) => number): void {
+function forEachOutsideClasses(source: string, visit: (i: number) => number): void {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];

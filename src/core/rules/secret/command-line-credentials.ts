@@ -83,6 +83,8 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
   for (let i = 1; i < argv.length; i++) {
     const word = argv[i];
     const v = word.value;
+    // Every form below is an option (`-…`) or an assignment (`…=…`); most words are neither.
+    if (v.charCodeAt(0) !== 45 /* - */ && !v.includes('=')) continue;
     const next = argv[i + 1];
     const nextValue = next && !next.value.startsWith('-') ? next : undefined;
 
