@@ -3,7 +3,7 @@
 // Anything that cannot be judged is listed as unknown by name, never guessed.
 import type { MapNode, Node } from '../parse/model';
 import { get, str } from '../parse/model';
-import { tokenizeShell } from '../shell/tokenize';
+import { programName, tokenizeShell } from '../shell/tokenize';
 import type { Grants, Job, Step } from './github';
 import { isReusableCall, mergeGrants, stepsOf } from './github';
 import { actionNeeds, envText, ghNeeds, usesGithubToken } from './github-actions';
@@ -91,7 +91,7 @@ function addStep(result: JobNeeds, step: Step, inheritedToken: boolean): void {
   for (const command of tokenizeShell(script)) {
     const argv = unwrap(command.argv.map((w) => w.value));
     if (argv.length === 0) continue;
-    const program = argv[0].replace(/^.*\//, '');
+    const program = programName(argv[0]);
     if (isOpaque(argv)) result.opaque.push(`run: ${argv.slice(0, 2).join(' ')}`);
     if (OIDC_COMMANDS.some((c) => startsCommand(c, program, argv))) {
       mergeGrants(result.grants, { 'id-token': 'write' });
@@ -118,7 +118,7 @@ function isOpaque(argv: string[]): boolean {
   if (first.includes('${{') || first.startsWith('$')) return true;
   // A path to a program in the repository (`./build.sh`, `bin/release`), not a system binary.
   if (first.includes('/') && !/^\/(usr|bin|sbin|opt)\//.test(first)) return true;
-  const program = first.replace(/^.*\//, '');
+  const program = programName(first);
   if (RUNNERS.has(program)) return true;
   return (program === 'npm' || program === 'pnpm' || program === 'yarn') && (argv[1] === 'run' || argv[1] === 'run-script' || argv[1] === 'exec');
 }
@@ -127,7 +127,7 @@ function isOpaque(argv: string[]): boolean {
 function unwrap(argv: string[]): string[] {
   let a = argv;
   for (let guard = 0; guard < 4 && a.length > 0; guard++) {
-    const p = a[0].replace(/^.*\//, '');
+    const p = programName(a[0]);
     if (p === 'sudo' || p === 'npx' || p === 'pnpx' || p === 'bunx' || p === 'exec' || p === 'command') a = a.slice(1);
     else if ((p === 'pnpm' || p === 'yarn') && a[1] === 'dlx') a = a.slice(2);
     else break;

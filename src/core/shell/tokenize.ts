@@ -728,6 +728,14 @@ class Tokenizer {
 }
 
 /**
+ * The program a command word names, without its directory (`/usr/bin/curl` → `curl`). Cut at the
+ * last `/`, not by a pattern: `^.*\/` backtracks over every word of every script.
+ */
+export function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/**
  * Splits a shell script into simple commands, with each word's value (quotes removed, escapes
  * processed, expansions kept as written) and exact offsets into `script`. Never throws.
  */

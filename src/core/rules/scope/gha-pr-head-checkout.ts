@@ -6,7 +6,7 @@ import { get, isMap, isScalar, str } from '../../parse/model';
 import type { Job, Step } from '../../platforms/github';
 import { actionName } from '../../platforms/github-actions';
 import { eventNames, jobsOf, stepsOf } from '../../platforms/github';
-import { tokenizeShell } from '../../shell/tokenize';
+import { programName, tokenizeShell } from '../../shell/tokenize';
 
 const PRIVILEGED_TRIGGERS = ['pull_request_target', 'workflow_run'];
 
@@ -76,7 +76,7 @@ function checkScript(ctx: RuleContext, root: Node | null, job: Job, step: Step, 
   for (const command of tokenizeShell(script)) {
     const argv = command.argv;
     if (argv.length < 2) continue;
-    const program = argv[0].value.replace(/^.*\//, '');
+    const program = programName(argv[0].value);
     const isGhCheckout = program === 'gh' && argv[1].value === 'pr' && argv[2]?.value === 'checkout';
     const isGitFetch = program === 'git' && argv.some((w, i) => i > 0 && GIT_FETCHING.has(w.value));
     if (!isGhCheckout && !isGitFetch) continue;

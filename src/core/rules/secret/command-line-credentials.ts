@@ -4,7 +4,7 @@
 // `docker login -p X`, `sshpass -p X`, `openssl -passin pass:X`, `-e DB_PASSWORD=X`. Values that
 // expand a variable (`$PASS`, `${{ secrets.X }}`) are what scripts should do and are skipped.
 import type { CommandHit, FileInfo, Rule, RuleContext } from '../../rule';
-import type { ShellWord } from '../../shell/tokenize';
+import { programName, type ShellWord } from '../../shell/tokenize';
 import { secretKeyKind } from './keys';
 import { authorizationCredential, judgeNamedValue, splitAssignment } from './named-values';
 import { judgePassword, judgeToken, judgeUserinfoPassword } from './values';
@@ -54,21 +54,17 @@ function literal(value: string): boolean {
   return !/[$`]/.test(value);
 }
 
-function basename(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1);
-}
-
 /** Scans one command's arguments. */
 export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
   const allowed = file.options.allowedValues;
   let argv = hit.command.argv;
-  while (argv.length > 1 && WRAPPERS.has(basename(argv[0].value))) {
+  while (argv.length > 1 && WRAPPERS.has(programName(argv[0].value))) {
     argv = argv.slice(1);
     // `env A=1 B=2 prog`, `sudo -u x prog`: skip assignments and options up to the program.
     while (argv.length > 1 && (argv[0].value.startsWith('-') || splitAssignment(argv[0].value))) argv = argv.slice(1);
   }
   if (argv.length < 2) return [];
-  const program = basename(argv[0].value);
+  const program = programName(argv[0].value);
   const out: Finding[] = [];
   const push = (word: ShellWord, from: number, to: number, what: string, verdict: Verdict) => {
     if (verdict !== 'skip' && to > from) out.push({ word, from, to, what, verdict });

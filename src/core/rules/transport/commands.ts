@@ -3,7 +3,7 @@
 // maps a slice of its value back to the analysed text.
 import type { CommandHit } from '../../rule';
 import type { TextRange } from '../../types';
-import { tokenizeShell, wordSubRange } from '../../shell/tokenize';
+import { programName, tokenizeShell, wordSubRange } from '../../shell/tokenize';
 import type { ShellWord } from '../../shell/tokenize';
 
 export interface Word {
@@ -167,7 +167,7 @@ export function substitutions(value: string): [number, number][] {
 }
 
 export function basename(program: string): string {
-  return program.slice(program.lastIndexOf('/') + 1).toLowerCase();
+  return programName(program).toLowerCase();
 }
 
 /** The value after `=` of a `--flag=value` or `NAME=value` word, with its offset, or undefined. */
