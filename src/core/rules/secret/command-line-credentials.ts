@@ -54,6 +54,14 @@ function literal(value: string): boolean {
   return !/[$`]/.test(value);
 }
 
+/**
+ * Every form the scan reads is an option (`-…`) or an assignment (`…=…`); most words are neither,
+ * and a command without one has nothing to find.
+ */
+function isOptionOrAssignment(word: ShellWord): boolean {
+  return word.value.charCodeAt(0) === 45 /* - */ || word.value.includes('=');
+}
+
 /** Scans one command's arguments. */
 export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
   const allowed = file.options.allowedValues;
@@ -63,7 +71,7 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
     // `env A=1 B=2 prog`, `sudo -u x prog`: skip assignments and options up to the program.
     while (argv.length > 1 && (argv[0].value.startsWith('-') || splitAssignment(argv[0].value))) argv = argv.slice(1);
   }
-  if (argv.length < 2) return [];
+  if (argv.length < 2 || !argv.some(isOptionOrAssignment)) return [];
   const program = programName(argv[0].value);
   const out: Finding[] = [];
   const push = (word: ShellWord, from: number, to: number, what: string, verdict: Verdict) => {
@@ -79,8 +87,7 @@ export function commandCredentials(hit: CommandHit, file: FileInfo): Finding[] {
   for (let i = 1; i < argv.length; i++) {
     const word = argv[i];
     const v = word.value;
-    // Every form below is an option (`-…`) or an assignment (`…=…`); most words are neither.
-    if (v.charCodeAt(0) !== 45 /* - */ && !v.includes('=')) continue;
+    if (!isOptionOrAssignment(word)) continue;
     const next = argv[i + 1];
     const nextValue = next && !next.value.startsWith('-') ? next : undefined;
 
