@@ -2,7 +2,7 @@
 //
 // Nearly every provider format contains a fixed piece of text at a known distance from the start of
 // any match: a prefix (`ghp_`, offset 0), or a marker further in (Mailchimp's `-us` after 32 hex
-// digits, Azure DevOps' `AZDO` after 76 characters, Telegram's `:` after 8 to 10 digits). `indexOf`
+// digits, Azure DevOps' `AZDO` after 76 characters; in general anywhere in a bounded range). `indexOf`
 // finds that text natively, many times faster than a pattern tried at each position, and the
 // pattern is then tried only at the starts that would put the text where the pattern needs it:
 // the same attempts, in the same order, minus the ones that cannot succeed, so the matches are
