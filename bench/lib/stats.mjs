@@ -16,8 +16,8 @@ export const p95 = (values) => quantile(values, 0.95);
 
 /**
  * Times `fn` after `warmup` untimed calls: at least `min` and at most `max` timed calls, stopping
- * early once `budgetMs` of wall time was spent. Returns wall and CPU (user + system) times in ms;
- * CPU time is less disturbed by other processes on a busy machine.
+ * early once `budgetMs` of wall time was spent. Returns wall and CPU (user + system) times in ms
+ * (CPU time is less disturbed by other processes on a busy machine) and the timed window.
  */
 export function timeRuns(fn, { warmup = 5, min = 5, max = 200, budgetMs = 2500 } = {}) {
   for (let i = 0; i < warmup; i++) fn(i);
@@ -33,7 +33,8 @@ export function timeRuns(fn, { warmup = 5, min = 5, max = 200, budgetMs = 2500 }
     wall.push(t1 - t0);
     cpu.push((c.user + c.system) / 1000);
   }
-  return { runs: wall.length, wall, cpu, median: median(wall), p95: p95(wall), cpuMedian: median(cpu) };
+  // The timed window, so that what happened during it (garbage collections) can be added up.
+  return { runs: wall.length, wall, cpu, median: median(wall), p95: p95(wall), cpuMedian: median(cpu), from: started, to: performance.now() };
 }
 
 export const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)) : '–');
