@@ -51,7 +51,7 @@ class PlainJsonReader {
     if (c === 0x22) {
       const start = this.at;
       const value = this.string();
-      return { kind: 'scalar', value, type: 'string', style: 'double', start, end: this.at };
+      return { kind: 'scalar', value, type: 'string', style: 'double', start, end: this.at, parent: undefined };
     }
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
     return this.word();
@@ -59,14 +59,14 @@ class PlainJsonReader {
 
   private map(): MapNode {
     const text = this.text;
-    const node: MapNode = { kind: 'map', pairs: [], start: this.at, end: this.at - 1 };
+    const node: MapNode = { kind: 'map', pairs: [], start: this.at, end: this.at - 1, parent: undefined };
     if (!this.stepsToClosing(0x7d)) {
       do {
         if (text.charCodeAt(this.at) !== 0x22) throw GIVE_UP;
         const start = this.at;
         const name = this.string();
-        const key: ScalarNode = { kind: 'scalar', value: name, type: 'string', style: 'double', start, end: this.at };
-        const pair: Pair = { key, value: null, start, end: start - 1 };
+        const key: ScalarNode = { kind: 'scalar', value: name, type: 'string', style: 'double', start, end: this.at, parent: undefined };
+        const pair: Pair = { key, value: null, start, end: start - 1, parent: undefined };
         this.skipWhitespace();
         if (text.charCodeAt(this.at) !== 0x3a) throw GIVE_UP;
         this.at++;
@@ -82,7 +82,7 @@ class PlainJsonReader {
   }
 
   private seq(): SeqNode {
-    const node: SeqNode = { kind: 'seq', items: [], start: this.at, end: this.at - 1 };
+    const node: SeqNode = { kind: 'seq', items: [], start: this.at, end: this.at - 1, parent: undefined };
     if (!this.stepsToClosing(0x5d)) {
       do node.items.push(this.value());
       while (!this.closesAfterItem(0x5d));
@@ -189,7 +189,7 @@ class PlainJsonReader {
       while (isDigit(text.charCodeAt(++i)));
     }
     this.at = i;
-    return { kind: 'scalar', value: String(Number(text.slice(start, i))), type: 'number', style: 'plain', start, end: i };
+    return { kind: 'scalar', value: String(Number(text.slice(start, i))), type: 'number', style: 'plain', start, end: i, parent: undefined };
   }
 
   /** `true`, `false` or `null`, standing alone as jsonc-parser's word tokens do. */
@@ -200,8 +200,8 @@ class PlainJsonReader {
     while (end < text.length && isWordCharacter(text.charCodeAt(end))) end++;
     const word = text.slice(start, end);
     this.at = end;
-    if (word === 'true' || word === 'false') return { kind: 'scalar', value: word, type: 'boolean', style: 'plain', start, end };
-    if (word === 'null') return { kind: 'scalar', value: '', type: 'null', style: 'plain', start, end };
+    if (word === 'true' || word === 'false') return { kind: 'scalar', value: word, type: 'boolean', style: 'plain', start, end, parent: undefined };
+    if (word === 'null') return { kind: 'scalar', value: '', type: 'null', style: 'plain', start, end, parent: undefined };
     throw GIVE_UP;
   }
 }

@@ -400,13 +400,13 @@ class Reader {
   private map(indent: number, first: ScalarNode): MapNode {
     this.enter();
     const pairs: Pair[] = [];
-    const map: MapNode = { kind: 'map', pairs, start: first.start, end: 0 };
+    const map: MapNode = { kind: 'map', pairs, start: first.start, end: 0, parent: undefined };
     if (this.depth === 1) this.outer = map;
     let key = first;
     for (;;) {
       const value = this.mapValue(indent, this.kEnd);
       if (this.failed) return map;
-      pairs.push({ key, value, start: key.start, end: value.end });
+      pairs.push({ key, value, start: key.start, end: value.end, parent: undefined });
       if (this.kind !== LINE || this.ind < indent) break;
       if (this.ind > indent || this.isDash(this.fst)) return this.fail(map);
       this.tOn = this.tCom = false;
@@ -422,7 +422,7 @@ class Reader {
   private seq(indent: number, dash: number): SeqNode {
     this.enter();
     const items: Node[] = [];
-    const seq: SeqNode = { kind: 'seq', items, start: dash, end: 0 };
+    const seq: SeqNode = { kind: 'seq', items, start: dash, end: 0, parent: undefined };
     if (this.depth === 1) this.outer = seq;
     for (;;) {
       const p = this.spaces(dash + 1);
@@ -608,7 +608,7 @@ class Reader {
 
   private alias(q: number, indent: number): ScalarNode {
     const e = this.name(q);
-    const node: ScalarNode = { kind: 'scalar', value: this.t.slice(q, e), type: 'string', style: 'plain', alias: true, start: q, end: 0 };
+    const node: ScalarNode = { kind: 'scalar', value: this.t.slice(q, e), type: 'string', style: 'plain', alias: true, start: q, end: 0, parent: undefined };
     this.endLine(e, indent);
     node.end = this.r2;
     return node;
@@ -664,7 +664,7 @@ class Reader {
       end = i + 1;
     }
     if (end === q) giveUp();
-    return { kind: 'scalar', value: t.slice(q, end), type: 'string', style: 'plain', start: q, end };
+    return { kind: 'scalar', value: t.slice(q, end), type: 'string', style: 'plain', start: q, end, parent: undefined };
   }
 
   private doubleQuoted(q: number): ScalarNode {
@@ -705,7 +705,7 @@ class Reader {
       parts.push(t.slice(from, i));
       value = parts.join('');
     } else value = t.slice(q + 1, i);
-    return { kind: 'scalar', value, type: 'string', style: 'double', start: q, end: i + 1 };
+    return { kind: 'scalar', value, type: 'string', style: 'double', start: q, end: i + 1, parent: undefined };
   }
 
   private singleQuoted(q: number): ScalarNode {
@@ -720,7 +720,7 @@ class Reader {
       i += 2;
     }
     const raw = t.slice(q + 1, i);
-    return { kind: 'scalar', value: doubled ? raw.replaceAll("''", "'") : raw, type: 'string', style: 'single', start: q, end: i + 1 };
+    return { kind: 'scalar', value: doubled ? raw.replaceAll("''", "'") : raw, type: 'string', style: 'single', start: q, end: i + 1, parent: undefined };
   }
 
   /** A flow collection in a block collection at `indent`: its range runs to its line's end. */
@@ -750,7 +750,7 @@ class Reader {
           i = this.spaces(key.end);
           if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE) giveUp();
           const value = this.flowItem(this.spaces(i + 1));
-          pairs.push({ key, value, start: key.start, end: value.end });
+          pairs.push({ key, value, start: key.start, end: value.end, parent: undefined });
         } else {
           items.push(this.flowItem(i));
         }
@@ -765,7 +765,7 @@ class Reader {
     this.flowEnd = i + 1;
     this.depth--;
     const end = this.spaces(i + 1);
-    return isMap ? { kind: 'map', pairs, start: q, end } : { kind: 'seq', items, start: q, end };
+    return isMap ? { kind: 'map', pairs, start: q, end, parent: undefined } : { kind: 'seq', items, start: q, end, parent: undefined };
   }
 
   /** A node inside a flow collection; notes where it ends in `flowEnd`. */
@@ -799,7 +799,7 @@ class Reader {
     }
     if (i === q + 1) giveUp();
     this.flowEnd = this.spaces(i);
-    return { kind: 'scalar', value: t.slice(q, i), type: 'string', style: 'plain', alias: true, start: q, end: this.flowEnd };
+    return { kind: 'scalar', value: t.slice(q, i), type: 'string', style: 'plain', alias: true, start: q, end: this.flowEnd, parent: undefined };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -819,7 +819,7 @@ class Reader {
     const body = this.after(this.le);
     const end = this.blockEnd(body, indent, keep);
     const value = blockValue(t, body, end, indent, literal, keep ? 1 : chomp === DASH ? -1 : 0);
-    const node: ScalarNode = { kind: 'scalar', value, type: 'string', style: 'block', start: q, end };
+    const node: ScalarNode = { kind: 'scalar', value, type: 'string', style: 'block', start: q, end, parent: undefined };
     if (tag !== undefined) node.tag = tag;
     this.nextLine(end);
     this.r2 = this.trail(end, indent, false);
@@ -911,7 +911,7 @@ function settle(node: ScalarNode): ScalarNode {
 }
 
 function scalarNode(value: string, type: ScalarNode['type'], start: number, end: number): ScalarNode {
-  return { kind: 'scalar', value: type === 'null' ? '' : value, type, style: 'plain', start, end };
+  return { kind: 'scalar', value: type === 'null' ? '' : value, type, style: 'plain', start, end, parent: undefined };
 }
 
 const ESCAPES: Record<string, string> = {
