@@ -11,7 +11,7 @@ import { isScriptPath } from '../../scripts';
 import type { SecretKeyKind } from './keys';
 import type { JudgeOptions, NamedJudgement } from './named-values';
 import { embeddedAssignments, judgeNamedValue, namedKind, splitAssignment, xmlNamedValues } from './named-values';
-import { isLogicalNameReference, namedScalar } from './structure';
+import { isLogicalNameReference, namedScalar, namesItself } from './structure';
 import { dotenvExposureAllows } from './exposure';
 import { isKubernetesSecretEntry } from './kubernetes-secret-data';
 import { isDockerConfigAuth } from './docker-config-auth';
@@ -27,6 +27,8 @@ export interface NamedRuleSpec {
   /** A further raw-text scan of the rule's own. */
   scanText?(ctx: RuleContext): void;
 }
+
+const DECLARED_SECRET: JudgeOptions = { declaredSecret: true };
 
 /** Programs whose arguments are `NAME=value` assignments. */
 const ASSIGNING_PROGRAMS = new Set(['export', 'declare', 'local', 'readonly', 'typeset', 'env', 'set']);
@@ -55,13 +57,21 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       const value = pair.value;
       if (!isScalar(value) || value.alias || value.tag || value.type === 'null' || value.type === 'boolean') return;
       if (!dotenvExposureAllows(ctx.file) || ownedElsewhere(ctx.file, pair, path)) return;
-      const named = namedScalar(pair, path);
-      if (!named) return;
-      const { name, declaredSecret } = named;
+      let name = pair.key.value;
+      let declaredSecret = false;
+      if (!namesItself(name)) {
+        const named = namedScalar(pair, path);
+        if (!named) return;
+        ({ name, declaredSecret } = named);
+      }
+      // Most pairs have a name of no kind of this rule: they stop here, before the options object
+      // below is built for them (half a megabyte per 10,000-line file, for two rules).
+      const kind = namedKind(name, declaredSecret ? DECLARED_SECRET : undefined);
+      if (!kind || !spec.kinds.includes(kind)) return;
       // Bicep: an unquoted value is an expression (a parameter, a function call), never a literal.
       if (value.style === 'plain' && /\.bicep$/i.test(ctx.file.path)) return;
       if (ctx.file.kind === 'cloudformation' && isLogicalNameReference(value, value.value)) return;
-      const j = judge(name, value.value, ctx.file, { declaredSecret, unquotedText: ctx.file.kind === 'text' && value.style === 'plain' });
+      const j = judgeNamedValue(name, value.value, ctx.file, { declaredSecret, unquotedText: ctx.file.kind === 'text' && value.style === 'plain' });
       if (!wants(j)) return;
       report(ctx, name, j, ctx.rangeIn(value, j.from, j.to), path);
     },

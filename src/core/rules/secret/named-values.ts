@@ -25,16 +25,20 @@ export interface JudgeOptions {
   unquotedText?: boolean;
 }
 
+/** Shared, never changed: a `= {}` default would allocate one per call. */
+const NO_OPTIONS: JudgeOptions = Object.freeze({});
+
 /** Known formats under well-known names: a value of another shape is encrypted or encoded, not the raw secret. */
 const EXPECTED_SHAPE: [RegExp, RegExp][] = [[/^aws_?secret_?access_?key$/i, /^[A-Za-z0-9/+]{40}$/]];
 
 /** The kind every judgement of a value under this name has (judging may still find nothing to report). */
-export function namedKind(name: string, options: JudgeOptions = {}): SecretKeyKind | undefined {
-  return secretKeyKind(name) ?? (options.declaredSecret ? 'password' : undefined);
+export function namedKind(name: string, options?: JudgeOptions): SecretKeyKind | undefined {
+  // No `= {}` default: it allocated an object for every name asked about (every pair of a file).
+  return secretKeyKind(name) ?? (options?.declaredSecret ? 'password' : undefined);
 }
 
 /** How the named value should be judged, or undefined when it is not a secret or not reportable. */
-export function judgeNamedValue(name: string, raw: string, file: FileInfo, options: JudgeOptions = {}): NamedJudgement | undefined {
+export function judgeNamedValue(name: string, raw: string, file: FileInfo, options: JudgeOptions = NO_OPTIONS): NamedJudgement | undefined {
   const kind = namedKind(name, options);
   if (!kind) return undefined;
   let from = 0;

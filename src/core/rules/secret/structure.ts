@@ -20,6 +20,15 @@ export interface NamedScalar {
   declaredSecret: boolean;
 }
 
+/**
+ * True when `namedScalar` names a pair with this key by the key itself, whatever the structure
+ * around it: the key is no value slot and not `key`. Most keys of a file are such keys, and the
+ * rules asking about every pair can then skip building an answer for each.
+ */
+export function namesItself(key: string): boolean {
+  return !SLOT_LENGTHS.has(key.length);
+}
+
 /** Name/value entries are small objects; a big map is a document, not an entry. */
 const MAX_ENTRY_SIZE = 16;
 
@@ -58,14 +67,20 @@ function keyAbove(path: readonly PathSegment[]): string | undefined {
   return key.includes('.') && /^(variable|output|locals?)\./.test(key) ? key.slice(key.lastIndexOf('.') + 1) : key;
 }
 
-/** CloudFormation `NoEcho: true`, ARM `type: securestring`, Terraform `sensitive = true`. */
+/**
+ * CloudFormation `NoEcho: true`, ARM `type: securestring`, Terraform `sensitive = true`. A table
+ * built once: every `value:` entry of a Kubernetes `env:` list is asked about, and a literal here
+ * allocated four arrays and four closures each time.
+ */
+const SECRET_DECLARATIONS: readonly (readonly [string, (value: string) => boolean])[] = [
+  ['NoEcho', (v) => v.toLowerCase() === 'true'],
+  ['type', (v) => /^secure(string|object)$/i.test(v)],
+  ['Type', (v) => /^secure(string|object)$/i.test(v)],
+  ['sensitive', (v) => v === 'true'],
+];
+
 function declaresSecret(map: Node): boolean {
-  for (const [key, test] of [
-    ['NoEcho', (v: string) => v.toLowerCase() === 'true'],
-    ['type', (v: string) => /^secure(string|object)$/i.test(v)],
-    ['Type', (v: string) => /^secure(string|object)$/i.test(v)],
-    ['sensitive', (v: string) => v === 'true'],
-  ] as const) {
+  for (const [key, test] of SECRET_DECLARATIONS) {
     const p = getPair(map, key);
     if (p && isScalar(p.value) && test(p.value.value)) return true;
   }
