@@ -4,7 +4,7 @@ import type { Category, Finding, RuleMeta, Severity, Syntax, FileKind } from './
 import type { CommandHit, FileInfo, Report, Rule, RuleContext, RuleOptions, UrlHit } from './rule';
 import { DEFAULT_RULE_OPTIONS } from './rule';
 import type { MapNode, Node, Pair, ParsedFile, PathSegment, ScalarNode } from './parse/model';
-import { sourceRange } from './parse/model';
+import { releaseTree, sourceRange } from './parse/model';
 import { classify, classifyAs } from './classify';
 import { parseFile } from './parse/index';
 import { LineIndex } from './positions';
@@ -32,6 +32,14 @@ export interface AnalyzeOptions {
   config?: Config;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /**
+   * The caller's earlier result for this document, which it will not use again (the editor's
+   * result for the version before an edit). Its tree is released before this analysis allocates
+   * anything: a tree dropped while partly in V8's young generation is otherwise kept alive, and
+   * copied, by every young collection until a full one (see releaseTree). Its `parsed` is gone
+   * afterwards; its findings stay.
+   */
+  previous?: AnalysisResult;
 }
 
 export interface AnalysisResult {
@@ -51,6 +59,7 @@ export interface AnalysisResult {
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
+  if (options.previous) release(options.previous);
   const { kind, syntax } = options.kind ? classifyAs(options.kind, options.path) : classify(options.path, text);
   const maxSize = options.config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const skip = text.length > maxSize ? `skipped: ${text.length} characters is over the limit of ${maxSize} (setting maxFileSize)` : text.includes('\u0000') ? 'skipped: binary content' : undefined;
@@ -206,6 +215,14 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   const { findings, suppressed } = finish(raw, file, lines, options.config);
   const parseErrors = parsed.documents.flatMap((d) => d.errors);
   return { kind, syntax, findings, suppressed, parseErrors, parsed, lines };
+}
+
+function release(result: AnalysisResult): void {
+  const parsed = result.parsed;
+  if (!parsed) return;
+  result.parsed = undefined;
+  for (const document of parsed.documents) releaseTree(document.root);
+  parsed.documents = [];
 }
 
 /** Bits of the hooks a rule has. */

@@ -98,6 +98,36 @@ export function linkParents(node: Node | null, parent?: MapNode | SeqNode): void
   }
 }
 
+/**
+ * Unlinks a tree its owner is done with, so that the garbage collector can free it at once. A
+ * tree built across a young-generation collection has parts in the old generation that point to
+ * newer parts; until the next full collection those pointers keep the newer parts alive, and
+ * every young collection in between copies them again. Clearing the links in place (not just
+ * dropping the arrays, whose old slots would still count) ends that. The tree is unusable after.
+ */
+export function releaseTree(node: Node | null): void {
+  if (!node) return;
+  node.parent = undefined;
+  if (node.kind === 'map') {
+    const pairs = node.pairs;
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i] as { key: ScalarNode | null; value: Node | null; parent?: MapNode };
+      releaseTree(pair.value);
+      if (pair.key) pair.key.parent = undefined;
+      pair.key = null;
+      pair.value = null;
+      pair.parent = undefined;
+    }
+    pairs.fill(undefined as never);
+    pairs.length = 0;
+  } else if (node.kind === 'seq') {
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) releaseTree(items[i]);
+    items.fill(undefined as never);
+    items.length = 0;
+  }
+}
+
 /** The pair of `map` whose key equals `key` (first one; duplicates are reported by parsers). */
 export function getPair(map: Node | null | undefined, key: string): Pair | undefined {
   if (!map || map.kind !== 'map') return undefined;
