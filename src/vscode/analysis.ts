@@ -23,7 +23,7 @@ export class AnalysisController implements vscode.Disposable {
    * .gitignore change that leaves a file's inputs as they were, re-runs `run` on the same text:
    * the core result is then reused instead of analysing again.
    */
-  private readonly lastAnalysis = new Map<string, { text: string; inputs: string; result: AnalysisResult }>();
+  private readonly lastAnalysis = new Map<string, { version: number; text: string; inputs: string; result: AnalysisResult }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were replaced. */
@@ -102,8 +102,13 @@ export class AnalysisController implements vscode.Disposable {
     const gitIgnored = this.ignore.isIgnored(document.uri);
     const inputs = JSON.stringify([document.uri.path, gitIgnored, settings.core]);
     const last = this.lastAnalysis.get(key);
-    const analysed = last && last.text === text && last.inputs === inputs ? last.result : analyze(text, { path: document.uri.path, gitIgnored, config: settings.core });
-    this.lastAnalysis.set(key, { text, inputs, result: analysed });
+    const reuse = last && last.text === text && last.inputs === inputs;
+    // The result of an older version is done with (commands check the version after every await
+    // and refuse when it changed): its tree is released before the new analysis allocates (see
+    // AnalyzeOptions.previous), which spares a large document most of its garbage collection.
+    const previous = !reuse && last && last.version < version ? last.result : undefined;
+    const analysed = reuse ? last.result : analyze(text, { path: document.uri.path, gitIgnored, config: settings.core, previous });
+    this.lastAnalysis.set(key, { version, text, inputs, result: analysed });
     // Project files (config `ignore` globs, the baseline) decide what of the analysis is shown.
     const result = projectFilter(document.uri, analysed);
     // A newer version may have been analysed meanwhile (re-entrancy through code actions).

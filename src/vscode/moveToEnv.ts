@@ -116,6 +116,8 @@ async function moveOne(analysis: AnalysisController, args: MoveArgs): Promise<Mo
   if (name === undefined && plan.nameEditable) {
     name = await askName(plan.name, doc.kind, gathered.env);
     if (name === undefined) return { status: 'cancelled', message: 'Cancelled.' };
+    // An edit while the name was asked for makes the analysis, and so `doc`, stale.
+    if (document.version !== version) return report(refused(FILE_CHANGED));
   }
   if (name !== undefined && name !== plan.name) {
     plan = planOrRefusal(() => planMoveToEnv(doc, finding, gathered.env, { name }));
