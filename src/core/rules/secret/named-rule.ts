@@ -28,6 +28,7 @@ export interface NamedRuleSpec {
   scanText?(ctx: RuleContext): void;
 }
 
+/** The options of a value whose structure declares it secret, shared rather than built per pair. */
 const DECLARED_SECRET: JudgeOptions = { declaredSecret: true };
 
 /** Programs whose arguments are `NAME=value` assignments. */
@@ -65,7 +66,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
         ({ name, declaredSecret } = named);
       }
       // Most pairs have a name of no kind of this rule: they stop here, before the options object
-      // below is built for them (half a megabyte per 10,000-line file, for two rules).
+      // below is built for them.
       const kind = namedKind(name, declaredSecret ? DECLARED_SECRET : undefined);
       if (!kind || !spec.kinds.includes(kind)) return;
       // Bicep: an unquoted value is an expression (a parameter, a function call), never a literal.
