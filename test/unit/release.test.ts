@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core/index';
+import { RELEASE_FROM } from '../../src/core/engine';
 import type { MapNode, Node, Pair, SeqNode } from '../../src/core/parse/model';
 import { releaseTree } from '../../src/core/parse/model';
 import { parseFile } from '../../src/core/parse/index';
@@ -55,14 +56,22 @@ for (const [syntax, text] of [['yaml', WORKFLOW], ['json', JSON.stringify({ a: {
   });
 }
 
-test('analyze with `previous` releases its tree, keeps its findings, and analyses as without it', () => {
+/** The workflow with `jobs` more jobs like its own: about 300 characters each. */
+function bigWorkflow(jobs: number): string {
+  const job = WORKFLOW.slice(WORKFLOW.indexOf('  build:'));
+  return WORKFLOW + Array.from({ length: jobs }, (_, i) => job.replace('build:', `job-${i}:`)).join('');
+}
+
+test('analyze with `previous` releases a large tree, keeps its findings, and analyses as without it', () => {
   const path = '.github/workflows/ci.yml';
-  const first = analyze(WORKFLOW, { path });
+  const text = bigWorkflow(300);
+  assert.ok(text.length >= RELEASE_FROM);
+  const first = analyze(text, { path });
   const root = first.parsed!.documents[0].root as MapNode;
   const findings = structuredClone(first.findings);
   assert.ok(findings.length >= 3, 'the workflow has findings of several rules');
 
-  const edited = WORKFLOW.replace('build:', 'build-and-test:');
+  const edited = text.replace('build:', 'build-and-test:');
   const second = analyze(edited, { path, previous: first });
 
   assert.equal(first.parsed, undefined);
@@ -70,5 +79,15 @@ test('analyze with `previous` releases its tree, keeps its findings, and analyse
   assert.deepEqual(first.findings, findings);
   const fresh = analyze(edited, { path });
   assert.deepEqual(second.findings, fresh.findings);
-  assert.deepEqual(everything(second.parsed!.documents[0].root).nodes.length, everything(fresh.parsed!.documents[0].root).nodes.length);
+  assert.equal(everything(second.parsed!.documents[0].root).nodes.length, everything(fresh.parsed!.documents[0].root).nodes.length);
+});
+
+test('a small previous tree is left as it is: unlinking it would cost more than it saves', () => {
+  const path = '.github/workflows/ci.yml';
+  const first = analyze(WORKFLOW, { path });
+  const nodes = everything(first.parsed!.documents[0].root).nodes.length;
+  const second = analyze(WORKFLOW.replace('build:', 'test:'), { path, previous: first });
+  assert.ok(first.parsed, 'still there');
+  assert.equal(everything(first.parsed.documents[0].root).nodes.length, nodes);
+  assert.ok(second.findings.length > 0);
 });
