@@ -9,27 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
-import * as esbuild from 'esbuild';
 import { median } from './stats.mjs';
+import { bundleForNode } from './plainsight.mjs';
 
 const PASSES = 4;
-
-/** Bundles the core with the CLI's reader and V8 setting; returns the bundle's path in `dir`. */
-async function bundleFloorEntry(repo, dir) {
-  const outfile = join(dir, 'floor-core.cjs');
-  await esbuild.build({
-    entryPoints: [join(repo, 'bench', 'lib', 'floor-entry.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    logLevel: 'error',
-  });
-  return outfile;
-}
 
 function spawnTimed(args, cwd) {
   const t0 = performance.now();
@@ -47,7 +30,8 @@ function spawnTimed(args, cwd) {
 export async function measureFloor({ repo, root, files, rounds = 3 }) {
   const dir = mkdtempSync(join(tmpdir(), 'plainsight-bench-floor-'));
   try {
-    const core = await bundleFloorEntry(repo, dir);
+    // The core with the CLI's reader and V8 setting, minified as the CLI is.
+    const core = await bundleForNode(join(repo, 'bench', 'lib', 'floor-entry.ts'), join(dir, 'floor-core.cjs'), { minify: true });
     const list = join(dir, 'files.txt');
     writeFileSync(list, `${files.map((f) => relative(root, f)).join('\n')}\n`);
     const child = join(repo, 'bench', 'lib', 'floor-child.cjs');

@@ -7,23 +7,28 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
+/** Bundles `entry` (TypeScript from the working tree) into a CommonJS module for Node at `outfile`. */
+export async function bundleForNode(entry, outfile, { minify = false } = {}) {
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify,
+    platform: 'node',
+    // CommonJS: the bundled dependencies (yaml) require node built-ins, which an ESM bundle cannot.
+    format: 'cjs',
+    target: 'es2022',
+    // jsonc-parser's UMD entry cannot be bundled; its ESM build can.
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
 export async function loadCore(repoRoot) {
   const dir = mkdtempSync(join(tmpdir(), 'plainsight-bench-'));
-  const outfile = join(dir, 'core.cjs');
   try {
-    await esbuild.build({
-      entryPoints: [join(repoRoot, 'src', 'core', 'index.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      // CommonJS: the bundled dependencies (yaml) require node built-ins, which an ESM bundle cannot.
-      format: 'cjs',
-      target: 'es2022',
-      // jsonc-parser's UMD entry cannot be bundled; its ESM build can.
-      mainFields: ['module', 'main'],
-      logLevel: 'error',
-    });
-    return createRequire(import.meta.url)(outfile);
+    return createRequire(import.meta.url)(await bundleForNode(join(repoRoot, 'src', 'core', 'index.ts'), join(dir, 'core.cjs')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -37,10 +37,11 @@ const ASSIGNING_PROGRAMS = new Set(['export', 'declare', 'local', 'readonly', 't
 export function namedValueRule(spec: NamedRuleSpec): Rule {
   const wants = (j: NamedJudgement | undefined): j is NamedJudgement => !!j && spec.kinds.includes(j.kind);
   // Several rules share this body and see the same values: each judges only names of its own kinds.
-  const judge = (name: string, raw: string, file: FileInfo, options?: JudgeOptions) => {
+  const ownsName = (name: string, options?: JudgeOptions): boolean => {
     const kind = namedKind(name, options);
-    return kind && spec.kinds.includes(kind) ? judgeNamedValue(name, raw, file, options) : undefined;
+    return kind !== undefined && spec.kinds.includes(kind);
   };
+  const judge = (name: string, raw: string, file: FileInfo, options?: JudgeOptions) => (ownsName(name, options) ? judgeNamedValue(name, raw, file, options) : undefined);
   const report = (ctx: RuleContext, name: string, j: NamedJudgement, range: TextRange, path: PathSegment[] | undefined) =>
     ctx.report({
       ...range,
@@ -67,8 +68,7 @@ export function namedValueRule(spec: NamedRuleSpec): Rule {
       }
       // Most pairs have a name of no kind of this rule: they stop here, before the options object
       // below is built for them.
-      const kind = namedKind(name, declaredSecret ? DECLARED_SECRET : undefined);
-      if (!kind || !spec.kinds.includes(kind)) return;
+      if (!ownsName(name, declaredSecret ? DECLARED_SECRET : undefined)) return;
       // Bicep: an unquoted value is an expression (a parameter, a function call), never a literal.
       if (value.style === 'plain' && /\.bicep$/i.test(ctx.file.path)) return;
       if (ctx.file.kind === 'cloudformation' && isLogicalNameReference(value, value.value)) return;

@@ -43,7 +43,7 @@ export function namedScalar(pair: Pair, path: readonly PathSegment[]): NamedScal
   const map = pair.parent;
   const parentKey = keyAbove(path);
   // Only keys as long as a value slot or `key` are lowercased and looked up: most are neither.
-  const lower = SLOT_LENGTHS.has(key.length) ? key.toLowerCase() : '';
+  const lower = namesItself(key) ? '' : key.toLowerCase();
   const slot = VALUE_SLOTS.has(lower);
   if (slot && map && map.pairs.length <= MAX_ENTRY_SIZE) {
     for (const sibling of NAME_SIBLINGS) {
